@@ -1,0 +1,270 @@
+/**
+ * Linchpin vocabulary: the one place where labels, relationship types, enums
+ * and property keys are declared. The GraphQL SDL, the Cypher in the store, the
+ * seed loader, the analysis and the web styles all import from here.
+ *
+ * This module imports nothing, so any layer may import it.
+ */
+
+/* ------------------------------------------------------------------ labels */
+
+/** Node kinds of the model. Every modelled node also carries ENTITY_LABEL. */
+export const NODE_KINDS = [
+  'Country',
+  'Provider',
+  'Facility',
+  'Service',
+  'CriticalFunction',
+  'Incident',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Shared label on every modelled node: one uniqueness constraint on `id` makes ids global. */
+export const ENTITY_LABEL = 'Entity';
+/** Label of the single node holding the write-version counter. */
+export const META_LABEL = 'Meta';
+/** Id of that node. */
+export const META_ID = 'linchpin';
+
+/** Kinds that can sit on either end of DEPENDS_ON. */
+export const DEPENDENCY_KINDS = ['Provider', 'Facility', 'Service', 'CriticalFunction'] as const;
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
+
+/** Id prefix per node kind (countries use their bare ISO alpha-2 code). */
+export const ID_PREFIX: Record<NodeKind, string> = {
+  Country: '',
+  Provider: 'prov:',
+  Facility: 'fac:',
+  Service: 'svc:',
+  CriticalFunction: 'fn:',
+  Incident: 'inc:',
+};
+export const DEPENDENCY_ID_PREFIX = 'dep:';
+
+/** Ids: a kind prefix then lower-case letters, digits, '.', '_' and '-'. Countries: ISO alpha-2. */
+export const COUNTRY_ID_PATTERN = /^[A-Z]{2}$/;
+export const ENTITY_ID_PATTERN = /^(prov|fac|svc|fn|inc|dep):[a-z0-9][a-z0-9._-]{0,119}$/;
+
+/* ---------------------------------------------------- relationship types */
+
+export const REL = {
+  HEADQUARTERED_IN: 'HEADQUARTERED_IN',
+  LOCATED_IN: 'LOCATED_IN',
+  OPERATES: 'OPERATES',
+  OFFERS: 'OFFERS',
+  SUBSIDIARY_OF: 'SUBSIDIARY_OF',
+  SERVES: 'SERVES',
+  ORIGINATED_AT: 'ORIGINATED_AT',
+  DEPENDS_ON: 'DEPENDS_ON',
+} as const;
+export type RelType = (typeof REL)[keyof typeof REL];
+
+/** Structural relationships: (from kind, type, to kind). DEPENDS_ON is listed separately. */
+export const STRUCTURAL_RELATIONSHIPS = [
+  { from: 'Provider', type: REL.HEADQUARTERED_IN, to: 'Country' },
+  { from: 'Facility', type: REL.LOCATED_IN, to: 'Country' },
+  { from: 'Provider', type: REL.OPERATES, to: 'Facility' },
+  { from: 'Provider', type: REL.OFFERS, to: 'Service' },
+  { from: 'Provider', type: REL.SUBSIDIARY_OF, to: 'Provider' },
+  { from: 'CriticalFunction', type: REL.SERVES, to: 'Country' },
+] as const;
+
+/**
+ * Allowed (dependent kind, supplier kind) pairs for DEPENDS_ON. DEPENDS_ON points
+ * from the dependent to its supplier; failure travels the other way.
+ */
+export const DEPENDS_ON_ALLOWED: Record<DependencyKind, readonly DependencyKind[]> = {
+  CriticalFunction: ['Provider', 'Facility', 'Service', 'CriticalFunction'],
+  Service: ['Provider', 'Facility', 'Service'],
+  Facility: ['Provider', 'Facility', 'Service'],
+  Provider: ['Provider', 'Facility', 'Service'],
+};
+
+export function isAllowedDependency(dependent: string, supplier: string): boolean {
+  const allowed = DEPENDS_ON_ALLOWED[dependent as DependencyKind] as readonly string[] | undefined;
+  return allowed !== undefined && allowed.includes(supplier);
+}
+
+/* ----------------------------------------------------------------- enums */
+
+export const PROVIDER_KINDS = [
+  'CLOUD',
+  'DATA_CENTRE',
+  'SOFTWARE_VENDOR',
+  'MANAGED_SERVICE_PROVIDER',
+  'TELECOM',
+  'SATELLITE',
+  'INTERNET_EXCHANGE',
+  'CDN_DNS',
+  'SECURITY_IDENTITY',
+  'ENERGY',
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const FACILITY_KINDS = [
+  'CLOUD_REGION',
+  'DATA_CENTRE_CAMPUS',
+  'EXCHANGE_POINT',
+  'GROUND_STATION',
+  'CABLE_LANDING',
+  'NETWORK_POP',
+  'POWER_PLANT',
+] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+export const SERVICE_KINDS = ['SOFTWARE_PRODUCT', 'PLATFORM_SERVICE', 'NETWORK', 'MANAGED_SERVICE'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/**
+ * Sectors: NIS2 Annex I (high criticality) and Annex II (other critical), plus
+ * defence and humanitarian operations, each with its CISA sector as a crosswalk.
+ */
+export const SECTORS = {
+  ENERGY: { label: 'Energy', nis2: 'Annex I.1', cisa: 'ENERGY' },
+  TRANSPORT: { label: 'Transport', nis2: 'Annex I.2', cisa: 'TRANSPORTATION_SYSTEMS' },
+  BANKING: { label: 'Banking', nis2: 'Annex I.3', cisa: 'FINANCIAL_SERVICES' },
+  FINANCIAL_MARKET_INFRASTRUCTURE: {
+    label: 'Financial market infrastructures',
+    nis2: 'Annex I.4',
+    cisa: 'FINANCIAL_SERVICES',
+  },
+  HEALTH: { label: 'Health', nis2: 'Annex I.5', cisa: 'HEALTHCARE_AND_PUBLIC_HEALTH' },
+  DRINKING_WATER: { label: 'Drinking water', nis2: 'Annex I.6', cisa: 'WATER_AND_WASTEWATER' },
+  WASTE_WATER: { label: 'Waste water', nis2: 'Annex I.7', cisa: 'WATER_AND_WASTEWATER' },
+  DIGITAL_INFRASTRUCTURE: { label: 'Digital infrastructure', nis2: 'Annex I.8', cisa: 'COMMUNICATIONS' },
+  ICT_SERVICE_MANAGEMENT: { label: 'ICT service management', nis2: 'Annex I.9', cisa: 'INFORMATION_TECHNOLOGY' },
+  PUBLIC_ADMINISTRATION: {
+    label: 'Public administration',
+    nis2: 'Annex I.10',
+    cisa: 'GOVERNMENT_SERVICES_AND_FACILITIES',
+  },
+  SPACE: { label: 'Space', nis2: 'Annex I.11', cisa: 'COMMUNICATIONS' },
+  POSTAL: { label: 'Postal and courier services', nis2: 'Annex II.1', cisa: 'TRANSPORTATION_SYSTEMS' },
+  WASTE_MANAGEMENT: { label: 'Waste management', nis2: 'Annex II.2', cisa: 'WATER_AND_WASTEWATER' },
+  CHEMICALS: { label: 'Chemicals', nis2: 'Annex II.3', cisa: 'CHEMICAL' },
+  FOOD: { label: 'Food', nis2: 'Annex II.4', cisa: 'FOOD_AND_AGRICULTURE' },
+  MANUFACTURING: { label: 'Manufacturing', nis2: 'Annex II.5', cisa: 'CRITICAL_MANUFACTURING' },
+  DIGITAL_PROVIDERS: { label: 'Digital providers', nis2: 'Annex II.6', cisa: 'INFORMATION_TECHNOLOGY' },
+  RESEARCH: { label: 'Research', nis2: 'Annex II.7', cisa: 'COMMERCIAL_FACILITIES' },
+  DEFENCE: { label: 'Defence', nis2: 'outside NIS2', cisa: 'DEFENSE_INDUSTRIAL_BASE' },
+  HUMANITARIAN: { label: 'Humanitarian operations', nis2: 'outside NIS2', cisa: 'EMERGENCY_SERVICES' },
+} as const;
+export type Sector = keyof typeof SECTORS;
+export const SECTOR_KEYS = Object.keys(SECTORS) as Sector[];
+
+export const CISA_SECTORS = [
+  'CHEMICAL',
+  'COMMERCIAL_FACILITIES',
+  'COMMUNICATIONS',
+  'CRITICAL_MANUFACTURING',
+  'DAMS',
+  'DEFENSE_INDUSTRIAL_BASE',
+  'EMERGENCY_SERVICES',
+  'ENERGY',
+  'FINANCIAL_SERVICES',
+  'FOOD_AND_AGRICULTURE',
+  'GOVERNMENT_SERVICES_AND_FACILITIES',
+  'HEALTHCARE_AND_PUBLIC_HEALTH',
+  'INFORMATION_TECHNOLOGY',
+  'NUCLEAR',
+  'TRANSPORTATION_SYSTEMS',
+  'WATER_AND_WASTEWATER',
+] as const;
+export type CisaSector = (typeof CISA_SECTORS)[number];
+
+/** Interdependency types after Rinaldi, Peerenboom & Kelly (2001). */
+export const DEPENDENCY_TYPES = ['CYBER', 'PHYSICAL', 'LOGICAL', 'GEOGRAPHIC'] as const;
+export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+
+/**
+ * Channels a dependency runs over. `trust: true` marks channels through which a
+ * supplier holds code execution or administrative rights on the dependent, so a
+ * compromise (not just an outage) can travel along them.
+ */
+export const CHANNELS = {
+  HOSTING: { trust: false, description: 'runs on the supplier’s compute or storage' },
+  CONNECTIVITY: { trust: false, description: 'network transit, peering or access' },
+  SOFTWARE_UPDATE: { trust: true, description: 'installs code shipped by the supplier' },
+  REMOTE_ADMIN: { trust: true, description: 'the supplier’s tool administers the dependent' },
+  MANAGED_SERVICE: { trust: true, description: 'the supplier operates the dependent’s systems' },
+  IDENTITY: { trust: true, description: 'authentication or signing trusted by the dependent' },
+  DATA: { trust: false, description: 'needs data fed by the supplier' },
+  POWER: { trust: false, description: 'electricity supply' },
+  DNS: { trust: false, description: 'name resolution' },
+  CONTENT_DELIVERY: { trust: false, description: 'content served through the supplier’s edge' },
+  TIMING: { trust: false, description: 'time or positioning signal (e.g. GNSS)' },
+  SATELLITE_LINK: { trust: false, description: 'satellite communications capacity' },
+} as const;
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_KEYS = Object.keys(CHANNELS) as Channel[];
+export const TRUST_CHANNELS = CHANNEL_KEYS.filter((c) => CHANNELS[c].trust);
+
+export const CONFIDENCE_LEVELS = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** Traffic Light Protocol 2.0 (FIRST). */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+/** Scenario modes, outage rules and compromise effects (propagation semantics: graph-schema/README.md). */
+export const PROPAGATION_MODES = ['OUTAGE', 'COMPROMISE'] as const;
+export type PropagationMode = (typeof PROPAGATION_MODES)[number];
+export const OUTAGE_RULES = ['HARD', 'THRESHOLD', 'DISTRESS'] as const;
+export type OutageRule = (typeof OUTAGE_RULES)[number];
+export const COMPROMISE_EFFECTS = ['ACCESS', 'DISRUPT'] as const;
+export type CompromiseEffect = (typeof COMPROMISE_EFFECTS)[number];
+
+/* --------------------------------------------------------- property keys */
+
+/** Provenance carried by every node and relationship. */
+export const PROVENANCE_KEYS = ['source', 'confidence', 'illustrative', 'tlp', 'updatedAt'] as const;
+
+/** Properties stored on each node kind (besides `id` and provenance). */
+export const NODE_PROPERTIES: Record<NodeKind, readonly string[]> = {
+  Country: ['name', 'alpha3', 'numeric', 'natoMember', 'accessionYear', 'latitude', 'longitude', 'threshold'],
+  Provider: ['name', 'kind', 'website', 'threshold'],
+  Facility: ['name', 'kind', 'city', 'latitude', 'longitude', 'threshold'],
+  Service: ['name', 'kind', 'description', 'threshold'],
+  CriticalFunction: ['name', 'sector', 'cisaSector', 'description', 'importance', 'importanceRule', 'threshold'],
+  Incident: [
+    'name',
+    'date',
+    'mechanism',
+    'mode',
+    'rule',
+    'effect',
+    'providerOnly',
+    'durationHours',
+    'namedCountries',
+    'sources',
+    'threshold',
+  ],
+};
+
+/** Properties stored on DEPENDS_ON (besides provenance). */
+export const DEPENDS_ON_PROPERTIES = [
+  'id',
+  'type',
+  'channel',
+  'strength',
+  'redundancyGroup',
+  'minAlive',
+  'propagation',
+  'delayHours',
+  'recoveryHours',
+] as const;
+
+/* --------------------------------------------------------------- defaults */
+
+export const DEFAULTS = {
+  threshold: 0.5,
+  importance: 1,
+  minAlive: 1,
+  strength: 1,
+  propagation: 0,
+  delayHours: 0,
+  recoveryHours: null,
+  tlp: 'CLEAR' as Tlp,
+  confidence: 'MEDIUM' as Confidence,
+  illustrative: false,
+};

@@ -1,0 +1,126 @@
+/**
+ * The seed loader: validates every file before writing anything, then writes
+ * what differs from the database in ONE transaction (batched UNWIND, MERGE on
+ * ids). Loading twice changes nothing (not even the version counter); a failed
+ * load rolls back and leaves the database exactly as it was.
+ */
+import { ValidationError } from '../errors';
+import { checkIntegrity } from '../model/integrity';
+import type { Located } from '../model/integrity';
+import { FILE_OF_KIND } from '../model/records';
+import type { DependencyRecord, NodeRecord } from '../model/records';
+import { NODE_KINDS } from '../../graph-schema/vocabulary';
+import type { NodeKind } from '../../graph-schema/vocabulary';
+import type { GraphDb } from '../store/driver';
+import {
+  groupProblems,
+  normaliseRecord,
+  readDependencyRecords,
+  readKinds,
+  readNodeRecords,
+  upsertDependencies,
+  upsertNodes,
+} from '../store/records';
+import { readSeedDirectory } from './read-seed-files';
+
+export interface KindLoadCount {
+  kind: NodeKind | 'DependsOn';
+  inFiles: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface SeedLoadResult {
+  files: string[];
+  counts: KindLoadCount[];
+  version: number;
+  changed: boolean;
+}
+
+/** Key-order-independent JSON, to compare a file record with a stored one. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function comparable(record: Record<string, unknown>): string {
+  const r = normaliseRecord(record);
+  if (Array.isArray(r.origins)) r.origins = [...(r.origins as string[])].sort();
+  return canonical(r);
+}
+
+export async function loadSeed(db: GraphDb, dir: string): Promise<SeedLoadResult> {
+  const files = readSeedDirectory(dir);
+  if (files.problems.length > 0) {
+    throw new ValidationError(`seed data has ${files.problems.length} problem(s); nothing was written`, files.problems);
+  }
+
+  const nodes: Located<Record<string, unknown> & { id: string }>[] = [];
+  const nodeKinds = new Map<string, NodeKind>();
+  for (const kind of NODE_KINDS) {
+    for (const item of files.records.get(FILE_OF_KIND[kind])!) {
+      const located = item as Located<Record<string, unknown> & { id: string }>;
+      nodes.push(located);
+      if (!nodeKinds.has(located.record.id)) nodeKinds.set(located.record.id, kind);
+    }
+  }
+  const dependencies = files.records.get('dependencies')! as unknown as Located<DependencyRecord>[];
+
+  const outcome = await db.write(async (tx) => {
+    const storedKinds = await readKinds(tx);
+    for (const id of nodeKinds.keys()) if (storedKinds.get(id) === nodeKinds.get(id)) storedKinds.delete(id);
+    const storedDependencies = await readDependencyRecords(tx);
+    const problems = checkIntegrity({ nodes, nodeKinds, dependencies, storedKinds, storedDependencies });
+    if (problems.length > 0) {
+      throw new ValidationError(`seed data has ${problems.length} problem(s); nothing was written`, problems);
+    }
+
+    const counts: KindLoadCount[] = [];
+    for (const kind of NODE_KINDS) {
+      const inFiles = files.records.get(FILE_OF_KIND[kind])!.map((l) => l.record as unknown as NodeRecord);
+      const stored = new Map(
+        (await readNodeRecords(tx, kind)).map((r) => [r.id, comparable(r as unknown as Record<string, unknown>)]),
+      );
+      const changed = inFiles.filter((r) => stored.get(r.id) !== comparable(r as unknown as Record<string, unknown>));
+      const created = changed.filter((r) => !stored.has(r.id)).length;
+      counts.push({ kind, inFiles: inFiles.length, created, updated: changed.length - created, unchanged: inFiles.length - changed.length });
+      await upsertNodes(tx, kind, changed);
+    }
+
+    const storedDeps = new Map(
+      storedDependencies.map((d) => [d.id, comparable(d as unknown as Record<string, unknown>)]),
+    );
+    const changedDeps = dependencies
+      .map((d) => d.record)
+      .filter((d) => storedDeps.get(d.id) !== comparable(d as unknown as Record<string, unknown>));
+    const created = changedDeps.filter((d) => !storedDeps.has(d.id)).length;
+    counts.push({
+      kind: 'DependsOn',
+      inFiles: dependencies.length,
+      created,
+      updated: changedDeps.length - created,
+      unchanged: dependencies.length - changedDeps.length,
+    });
+    const written = await upsertDependencies(tx, changedDeps);
+    if (written !== changedDeps.length) {
+      throw new ValidationError(`only ${written} of ${changedDeps.length} dependencies could be written; nothing was kept`);
+    }
+    const groupIssues = await groupProblems(tx, [...new Set(changedDeps.map((d) => d.dependent))]);
+    if (groupIssues.length > 0) {
+      throw new ValidationError(
+        `seed data breaks ${groupIssues.length} redundancy group rule(s); nothing was written`,
+        groupIssues.map((message) => ({ message })),
+      );
+    }
+    return counts;
+  });
+
+  return { files: files.files, counts: outcome.value, version: outcome.version, changed: outcome.changed };
+}

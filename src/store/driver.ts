@@ -217,7 +217,7 @@ export function connect(config: Neo4jConfig): GraphDb {
     serverInfo: () =>
       guarded(async () => {
         const info = await driver.getServerInfo({ database: config.database });
-        return { address: info.address ?? config.uri, agent: info.agent ?? 'unknown', protocolVersion: info.protocolVersion ?? 0 };
+        return { address: info.address ?? config.uri, agent: info.agent ?? 'unknown', protocolVersion: Number(info.protocolVersion ?? 0) };
       }),
     close: () => driver.close(),
   };

@@ -1,0 +1,47 @@
+// Lint: typescript-eslint with type-aware rules, plus the layer boundaries:
+// only src/store/driver.ts imports neo4j-driver; nothing in src/analysis
+// imports the store, the API or GraphQL; only web/src/graph imports cytoscape.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', '.data/', 'dist/', 'web/dist/', 'neo4j-launcher/target/', 'src/generated/', 'test-artifacts/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'neo4j-driver', message: 'Only src/store/driver.ts talks to Neo4j.' }] }],
+    },
+  },
+  {
+    files: ['src/store/driver.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['neo4j-driver', 'graphql', '@apollo/server'],
+          patterns: [{ group: ['**/store/**', '**/api/**', '**/services/**'], message: 'Analysis is pure: no store, API or services.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', 'scripts/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

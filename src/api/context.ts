@@ -1,0 +1,54 @@
+/**
+ * Per-request context: the database and DataLoaders that batch node look-ups,
+ * so that a request costs one Cypher round trip per nesting level, never one
+ * per item (no N+1).
+ */
+import DataLoader from 'dataloader';
+import type { GraphDb } from '../store/driver';
+import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
+import type { DependencyModel, NodeModel } from './models';
+
+export interface ApiContext {
+  db: GraphDb;
+  nodes: DataLoader<string, NodeModel | null>;
+  dependencies: DataLoader<string, DependencyModel | null>;
+  /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
+  related: DataLoader<string, string[]>;
+}
+
+export function createContext(db: GraphDb): ApiContext {
+  return {
+    db,
+    nodes: new DataLoader(async (ids) => {
+      const found = await db.read((tx) => nodesByIds(tx, ids));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    dependencies: new DataLoader(async (ids) => {
+      const found = await db.read((tx) => dependenciesByIds(tx, ids));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    related: new DataLoader(async (keys) => {
+      const groups = new Map<string, string[]>();
+      for (const key of keys) {
+        const [rel, dir, id] = key.split('|') as [string, string, string];
+        const group = `${rel}|${dir}`;
+        groups.set(group, [...(groups.get(group) ?? []), id]);
+      }
+      const results = new Map<string, string[]>();
+      await db.read(async (tx) => {
+        for (const [group, ids] of groups) {
+          const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
+          const found = await relatedIds(tx, rel, dir, ids);
+          for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
+        }
+      });
+      return keys.map((k) => results.get(k) ?? []);
+    }),
+  };
+}
+
+/** Loads nodes by id, dropping ids that no longer exist. */
+export async function loadNodes(ctx: ApiContext, ids: readonly string[]): Promise<NodeModel[]> {
+  const nodes = await ctx.nodes.loadMany(ids);
+  return nodes.filter((n): n is NodeModel => n !== null && !(n instanceof Error));
+}

@@ -1,0 +1,22 @@
+/** Resolvers of common.graphql: node look-up, stats, search, deleteNode. */
+import type { Resolvers } from '../../generated/resolvers';
+import { deleteNode } from '../../services/node-writes';
+import { search, stats } from '../../services/graph-reads';
+
+export const commonResolvers: Resolvers = {
+  Node: {
+    __resolveType: (n) => n.kind,
+  },
+  Query: {
+    node: (_, { id }, ctx) => ctx.nodes.load(id),
+    nodes: async (_, { ids }, ctx) => {
+      const found = await ctx.nodes.loadMany(ids);
+      return found.map((n) => (n instanceof Error ? null : n));
+    },
+    graphStats: (_, __, ctx) => stats(ctx.db),
+    search: (_, { text, kinds, first }, ctx) => search(ctx.db, text, kinds, first ?? 20),
+  },
+  Mutation: {
+    deleteNode: async (_, { id, force }, ctx) => ({ id, detached: await deleteNode(ctx.db, id, force ?? false) }),
+  },
+};

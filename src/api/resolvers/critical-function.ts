@@ -1,0 +1,27 @@
+/** Resolvers of critical-function.graphql. */
+import { DEFAULTS } from '../../../graph-schema/vocabulary';
+import type { Resolvers } from '../../generated/resolvers';
+import { listKind } from '../../services/node-lists';
+import { createNode, updateNode } from '../../services/node-writes';
+import { nodeFields, prop, refOne } from './node-fields';
+
+export const criticalFunctionResolvers: Resolvers = {
+  CriticalFunction: {
+    ...nodeFields,
+    sector: (n) => prop(n, 'sector'),
+    cisaSector: (n) => prop(n, 'cisaSector'),
+    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    importance: (n) => prop<number | null>(n, 'importance') ?? DEFAULTS.importance,
+    importanceRule: (n) => prop(n, 'importanceRule'),
+    description: (n) => prop(n, 'description') ?? null,
+  },
+  Query: {
+    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args),
+  },
+  Mutation: {
+    createCriticalFunction: async (_, { input }, ctx) =>
+      ctx.nodes.load(await createNode(ctx.db, 'CriticalFunction', input)) as never,
+    updateCriticalFunction: async (_, { id, input }, ctx) =>
+      ctx.nodes.load(await updateNode(ctx.db, 'CriticalFunction', id, input)) as never,
+  },
+};

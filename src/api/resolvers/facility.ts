@@ -1,0 +1,25 @@
+/** Resolvers of facility.graphql. */
+import type { Resolvers } from '../../generated/resolvers';
+import { listKind } from '../../services/node-lists';
+import { createNode, updateNode } from '../../services/node-writes';
+import { nodeFields, prop, refOne } from './node-fields';
+
+export const facilityResolvers: Resolvers = {
+  Facility: {
+    ...nodeFields,
+    facilityKind: (n) => prop(n, 'kind'),
+    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    operator: (n, _, ctx) => refOne(n, 'operator', ctx) as never,
+    city: (n) => prop(n, 'city') ?? null,
+    latitude: (n) => prop(n, 'latitude'),
+    longitude: (n) => prop(n, 'longitude'),
+  },
+  Query: {
+    facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args),
+  },
+  Mutation: {
+    createFacility: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Facility', input)) as never,
+    updateFacility: async (_, { id, input }, ctx) =>
+      ctx.nodes.load(await updateNode(ctx.db, 'Facility', id, input)) as never,
+  },
+};

@@ -1,0 +1,35 @@
+/** All resolvers, merged: one file per schema file. */
+import type { Resolvers } from '../../generated/resolvers';
+import { commonResolvers } from './common';
+import { countryResolvers } from './country';
+import { countrySummaryResolvers } from './country-summary';
+import { criticalFunctionResolvers } from './critical-function';
+import { dependencyResolvers } from './dependency';
+import { facilityResolvers } from './facility';
+import { incidentResolvers } from './incident';
+import { pathResolvers } from './path';
+import { providerResolvers } from './provider';
+import { serviceResolvers } from './service';
+
+const all: Resolvers[] = [
+  commonResolvers,
+  countryResolvers,
+  providerResolvers,
+  facilityResolvers,
+  serviceResolvers,
+  criticalFunctionResolvers,
+  incidentResolvers,
+  dependencyResolvers,
+  pathResolvers,
+  countrySummaryResolvers,
+];
+
+export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) {
+      merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

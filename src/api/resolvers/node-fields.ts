@@ -1,0 +1,43 @@
+/**
+ * Field resolvers shared by every node type (the Node interface) and helpers
+ * for reference fields, which go through the request's DataLoaders.
+ */
+import { DEFAULTS, REL } from '../../../graph-schema/vocabulary';
+import type { Confidence, Tlp } from '../../../graph-schema/vocabulary';
+import type { ApiContext } from '../context';
+import { loadNodes } from '../context';
+import type { NodeModel } from '../models';
+
+export const prop = <T>(node: NodeModel, key: string): T => node.props[key] as T;
+
+export const nodeFields = {
+  id: (n: NodeModel) => n.id,
+  name: (n: NodeModel) => prop<string>(n, 'name'),
+  kind: (n: NodeModel) => n.kind,
+  threshold: (n: NodeModel) => prop<number | null>(n, 'threshold') ?? DEFAULTS.threshold,
+  provenance: (n: NodeModel) => ({
+    source: prop<string>(n, 'source'),
+    confidence: prop<Confidence>(n, 'confidence'),
+    illustrative: prop<boolean>(n, 'illustrative'),
+    tlp: prop<Tlp | null>(n, 'tlp') ?? DEFAULTS.tlp,
+    updatedAt: prop<string>(n, 'updatedAt'),
+  }),
+};
+
+/** The single node a reference field points to (e.g. a facility's operator). */
+export async function refOne(n: NodeModel, field: string, ctx: ApiContext): Promise<NodeModel | null> {
+  const id = n.refs[field]?.[0];
+  return id === undefined ? null : ctx.nodes.load(id);
+}
+
+export async function refMany(n: NodeModel, field: string, ctx: ApiContext): Promise<NodeModel[]> {
+  return loadNodes(ctx, n.refs[field] ?? []);
+}
+
+type RelType = (typeof REL)[keyof typeof REL];
+
+/** Nodes related to `n` by a structural relationship the node's own record does not hold (reverse side). */
+export async function related(n: NodeModel, rel: RelType, direction: 'out' | 'in', ctx: ApiContext): Promise<NodeModel[]> {
+  const ids = await ctx.related.load(`${rel}|${direction}|${n.id}`);
+  return loadNodes(ctx, ids);
+}

@@ -1,0 +1,27 @@
+/** Resolvers of provider.graphql. */
+import { REL } from '../../../graph-schema/vocabulary';
+import type { Resolvers } from '../../generated/resolvers';
+import { listKind } from '../../services/node-lists';
+import { createNode, updateNode } from '../../services/node-writes';
+import { nodeFields, prop, refOne, related } from './node-fields';
+
+export const providerResolvers: Resolvers = {
+  Provider: {
+    ...nodeFields,
+    providerKind: (n) => prop(n, 'kind'),
+    headquarters: (n, _, ctx) => refOne(n, 'headquarters', ctx) as never,
+    parent: (n, _, ctx) => refOne(n, 'parent', ctx),
+    subsidiaries: (n, _, ctx) => related(n, REL.SUBSIDIARY_OF, 'in', ctx),
+    facilities: (n, _, ctx) => related(n, REL.OPERATES, 'out', ctx),
+    services: (n, _, ctx) => related(n, REL.OFFERS, 'out', ctx),
+    website: (n) => prop(n, 'website') ?? null,
+  },
+  Query: {
+    providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args),
+  },
+  Mutation: {
+    createProvider: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Provider', input)) as never,
+    updateProvider: async (_, { id, input }, ctx) =>
+      ctx.nodes.load(await updateNode(ctx.db, 'Provider', id, input)) as never,
+  },
+};

@@ -1,0 +1,22 @@
+/** Resolvers of service.graphql. */
+import type { Resolvers } from '../../generated/resolvers';
+import { listKind } from '../../services/node-lists';
+import { createNode, updateNode } from '../../services/node-writes';
+import { nodeFields, prop, refOne } from './node-fields';
+
+export const serviceResolvers: Resolvers = {
+  Service: {
+    ...nodeFields,
+    serviceKind: (n) => prop(n, 'kind'),
+    provider: (n, _, ctx) => refOne(n, 'provider', ctx) as never,
+    description: (n) => prop(n, 'description') ?? null,
+  },
+  Query: {
+    services: (_, args, ctx) => listKind(ctx.db, 'Service', args),
+  },
+  Mutation: {
+    createService: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Service', input)) as never,
+    updateService: async (_, { id, input }, ctx) =>
+      ctx.nodes.load(await updateNode(ctx.db, 'Service', id, input)) as never,
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * The HTTP server: GraphQL at /graphql (Apollo Server 5 on node:http), the web
+ * app at /, the offline explorer at /explorer, and /health. Handlers only
+ * decode, delegate and encode.
+ */
+import { createReadStream } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphDb } from '../store/driver';
+import { createContext } from './context';
+import type { ApiContext } from './context';
+import { EXPLORER_ASSETS, explorerHtml, homeHtml } from './explorer';
+import { formatError } from './format-error';
+import { depthLimitRule } from './limits';
+import { mergeResolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body exceeds ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export async function health(db: GraphDb) {
+  const started = Date.now();
+  try {
+    const [info, version] = await Promise.all([db.serverInfo(), db.version()]);
+    return {
+      status: 'ok' as const,
+      api: { status: 'up' },
+      neo4j: { status: 'up', uri: db.config.uri, agent: info.agent, version, latencyMs: Date.now() - started },
+    };
+  } catch (error) {
+    return {
+      status: 'degraded' as const,
+      api: { status: 'up' },
+      neo4j: { status: 'down', uri: db.config.uri, error: (error as Error).message },
+    };
+  }
+}
+
+export async function startServer(db: GraphDb, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const http: Server = createServer();
+  const apollo = new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: mergeResolvers() as never,
+    formatError,
+    validationRules: [depthLimitRule],
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: http })],
+  });
+  await apollo.start();
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      try {
+        body = text.length > 0 ? JSON.parse(text) : {};
+      } catch {
+        send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        return;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(db),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of result.headers) outHeaders[k] = v;
+    res.writeHead(result.status ?? 200, outHeaders);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  http.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = async () => {
+      if (url.pathname === '/graphql') return graphql(req, res, url);
+      if (url.pathname === '/health') {
+        const h = await health(db);
+        return send(res, h.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(h));
+      }
+      if (url.pathname === '/explorer' || url.pathname === '/explorer/') {
+        return send(res, 200, 'text/html; charset=utf-8', explorerHtml());
+      }
+      const asset = url.pathname.startsWith('/explorer/assets/') ? EXPLORER_ASSETS[url.pathname.slice(17)] : undefined;
+      if (asset) {
+        res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
+        createReadStream(asset.file).pipe(res);
+        return;
+      }
+      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', homeHtml());
+      return send(res, 404, 'text/plain', `not found: ${url.pathname}`);
+    };
+    route().catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: (error as Error).message }));
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => resolve());
+  });
+  const address = http.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: starts (or reuses) Neo4j, applies constraints, seeds an empty
+ * database, serves the API and the web page, and prints the URLs. Ctrl-C stops
+ * what it started.
+ */
+import { startServer } from '../api/server';
+import { connect } from '../store/driver';
+import { describeLoad, prepareDatabase } from './seed-db';
+import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
+import { reportError } from './report-error';
+
+function port(): number {
+  const raw = process.env.PORT ?? '4000';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`PORT=${raw} is not a valid TCP port`);
+  return n;
+}
+
+const t0 = performance.now();
+try {
+  const target = await resolveNeo4j('dev', process.env, (line) => console.log(line));
+  console.log(
+    target.local
+      ? `Neo4j: ${target.config.uri} (local, ${target.local.startedNow ? `started in ${target.seconds.toFixed(1)} s` : 'already running'})`
+      : `Neo4j: ${target.config.uri} (from NEO4J_URI; nothing local started)`,
+  );
+  const db = connect(target.config);
+  const seeded = await prepareDatabase(db, { seed: 'if-empty' });
+  if (seeded) console.log(describeLoad(seeded));
+  const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1');
+  console.log(`Linchpin is up in ${((performance.now() - t0) / 1000).toFixed(1)} s:
+  web page   ${server.url}/
+  GraphQL    ${server.url}/graphql
+  explorer   ${server.url}/explorer
+  health     ${server.url}/health
+Ctrl-C stops it${target.local?.startedNow ? ' and the Neo4j it started' : ''}.`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    await server.close();
+    await db.close();
+    await releaseNeo4j(target);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+} catch (error) {
+  reportError(error);
+  process.exit(1);
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm test`: strict typecheck, lint, then every vitest project (unit, and
+ * integration against the suite's own Neo4j, which the integration global
+ * setup starts on the test ports whatever NEO4J_URI says). Stops at the first
+ * failing step and exits non-zero.
+ */
+import { spawnSync } from 'node:child_process';
+
+const steps: { name: string; cmd: string; args: string[] }[] = [
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  { name: 'tests', cmd: 'npx', args: ['vitest', 'run'] },
+];
+
+const env = { ...process.env };
+delete env.NEO4J_URI;
+
+for (const step of steps) {
+  const t0 = performance.now();
+  console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
+  const result = spawnSync(step.cmd, step.args, { stdio: 'inherit', env });
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${step.name} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${step.name} passed in ${seconds} s`);
+}

@@ -1,0 +1,166 @@
+/**
+ * Reads that walk the graph: a node's dependencies or dependents to a bounded
+ * depth, the shortest dependency path, a country's dependence summary. Each is
+ * one read transaction with a bounded number of Cypher statements.
+ */
+import { NODE_KINDS } from '../../graph-schema/vocabulary';
+import type { NodeKind } from '../../graph-schema/vocabulary';
+import { NotFoundError, ValidationError } from '../errors';
+import type { CountrySummaryModel, DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../api/models';
+import type { GraphDb } from '../store/driver';
+import {
+  PATH_SEARCH_LIMIT,
+  countryDirectDependencies,
+  countryFunctionsBySector,
+  dependencyLevel,
+  graphStats,
+  nodesByIds,
+  searchNodes,
+  shortestPath,
+} from '../store/graph-queries';
+
+export const MAX_NEIGHBOURHOOD_DEPTH = 6;
+export const MAX_NEIGHBOURHOOD_NODES = 5000;
+
+export async function neighbourhood(
+  db: GraphDb,
+  id: string,
+  direction: 'DEPENDENCIES' | 'DEPENDENTS',
+  depth: number,
+): Promise<NeighbourhoodModel> {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NEIGHBOURHOOD_DEPTH) {
+    throw new ValidationError(`depth must be an integer from 1 to ${MAX_NEIGHBOURHOOD_DEPTH} (got ${depth})`);
+  }
+  return db.read(async (tx) => {
+    const root = (await nodesByIds(tx, [id])).get(id);
+    if (!root) throw new NotFoundError(`no node with id '${id}'`);
+    const seen = new Set([id]);
+    const seenEdges = new Set<string>();
+    const steps: { depth: number; dependency: DependencyModel }[] = [];
+    let frontier = [id];
+    let truncated = false;
+    for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+      const next: string[] = [];
+      for (const dep of await dependencyLevel(tx, frontier, direction)) {
+        if (seenEdges.has(dep.record.id)) continue;
+        seenEdges.add(dep.record.id);
+        steps.push({ depth: level, dependency: dep });
+        const other = direction === 'DEPENDENCIES' ? dep.record.supplier : dep.record.dependent;
+        if (!seen.has(other)) {
+          if (seen.size > MAX_NEIGHBOURHOOD_NODES) {
+            truncated = true;
+            break;
+          }
+          seen.add(other);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    seen.delete(id);
+    const nodes = await nodesByIds(tx, [...seen]);
+    return { root, direction, depth, nodes: [...nodes.values()], steps, truncated };
+  });
+}
+
+export async function dependencyPath(
+  db: GraphDb,
+  from: string,
+  to: string,
+  directed: boolean,
+  maxDepth: number,
+): Promise<PathModel | null> {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > PATH_SEARCH_LIMIT) {
+    throw new ValidationError(`maxDepth must be an integer from 1 to ${PATH_SEARCH_LIMIT} (got ${maxDepth})`);
+  }
+  if (from === to) throw new ValidationError(`from and to are the same node '${from}'`);
+  return db.read(async (tx) => {
+    const ends = await nodesByIds(tx, [from, to]);
+    for (const id of [from, to]) if (!ends.has(id)) throw new NotFoundError(`no node with id '${id}'`);
+    const path = await shortestPath(tx, from, to, directed);
+    if (!path || path.dependencies.length > maxDepth) return null;
+    const nodes = await nodesByIds(tx, path.nodeIds);
+    return {
+      nodes: path.nodeIds.map((nid) => nodes.get(nid)!),
+      dependencies: path.dependencies,
+      length: path.dependencies.length,
+    };
+  });
+}
+
+export async function countrySummary(db: GraphDb, countryId: string): Promise<CountrySummaryModel> {
+  return db.read(async (tx) => {
+    const country = (await nodesByIds(tx, [countryId])).get(countryId);
+    if (!country || country.kind !== 'Country') throw new NotFoundError(`no country with id '${countryId}'`);
+    const sectors = await countryFunctionsBySector(tx, countryId);
+    const deps = await countryDirectDependencies(tx, countryId);
+
+    const owners = new Map<string, { functions: Set<string>; dependencies: number }>();
+    let crossBorder = 0;
+    for (const d of deps) {
+      if (d.supplierCountry !== null && d.supplierCountry !== countryId) crossBorder++;
+      const owner = d.owner as string | null;
+      if (owner === null) continue;
+      const entry = owners.get(owner) ?? { functions: new Set<string>(), dependencies: 0 };
+      entry.functions.add(String(d.function));
+      entry.dependencies++;
+      owners.set(owner, entry);
+    }
+    const providerNodes = await nodesByIds(tx, [...owners.keys()]);
+    const providers = [...owners.entries()]
+      .map(([id, e]) => {
+        const provider = providerNodes.get(id)!;
+        return {
+          provider,
+          foreign: provider.refs.headquarters?.[0] !== countryId,
+          functionCount: e.functions.size,
+          dependencyCount: e.dependencies,
+        };
+      })
+      .sort((a, b) => b.dependencyCount - a.dependencyCount || b.functionCount - a.functionCount || a.provider.id.localeCompare(b.provider.id));
+
+    const byHq = new Map<string, { providers: NodeModel[]; dependencyCount: number }>();
+    for (const p of providers.filter((x) => x.foreign)) {
+      const hq = p.provider.refs.headquarters?.[0];
+      if (!hq) continue;
+      const group = byHq.get(hq) ?? { providers: [], dependencyCount: 0 };
+      group.providers.push(p.provider);
+      group.dependencyCount += p.dependencyCount;
+      byHq.set(hq, group);
+    }
+    const hqNodes = await nodesByIds(tx, [...byHq.keys()]);
+    const foreignProvidersByHeadquarters = [...byHq.entries()]
+      .map(([hq, g]) => ({ country: hqNodes.get(hq)!, providers: g.providers, dependencyCount: g.dependencyCount }))
+      .sort((a, b) => b.dependencyCount - a.dependencyCount || a.country.id.localeCompare(b.country.id));
+
+    const functionsBySector = sectors.map((s) => ({
+      sector: String(s.sector),
+      count: Number(s.count),
+      importance: Number(s.importance),
+    }));
+    return {
+      country,
+      functionsBySector,
+      functionCount: functionsBySector.reduce((sum, s) => sum + s.count, 0),
+      providers,
+      dependencyCount: deps.length,
+      crossBorderDependencyCount: crossBorder,
+      crossBorderShare: deps.length === 0 ? 0 : crossBorder / deps.length,
+      foreignProvidersByHeadquarters,
+    };
+  });
+}
+
+export async function stats(db: GraphDb) {
+  const [counts, version] = await Promise.all([db.read((tx) => graphStats(tx)), db.version()]);
+  return { version, ...counts };
+}
+
+export async function search(db: GraphDb, text: string, kinds: readonly NodeKind[] | null | undefined, first: number) {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) throw new ValidationError('search text must not be empty');
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw new ValidationError(`first must be an integer from 1 to 100 (got ${first})`);
+  }
+  return db.read((tx) => searchNodes(tx, trimmed, kinds && kinds.length > 0 ? kinds : NODE_KINDS, first));
+}

@@ -1,0 +1,43 @@
+/** Helpers for integration tests: a connection to the suite's Neo4j and an in-process API server. */
+import { inject } from 'vitest';
+import { startServer } from '../../src/api/server';
+import type { RunningServer } from '../../src/api/server';
+import { connect } from '../../src/store/driver';
+import type { GraphDb } from '../../src/store/driver';
+
+export function testDb(): GraphDb {
+  return connect(inject('neo4j'));
+}
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; details?: { path?: string; message: string }[] } }[];
+}
+
+export interface TestApi {
+  server: RunningServer;
+  db: GraphDb;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const db = testDb();
+  const server = await startServer(db, 0);
+  return {
+    server,
+    db,
+    async gql(query, variables = {}) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphqlResponse<never>;
+    },
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}

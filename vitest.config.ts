@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two layers: unit tests (pure, beside their source or in test/unit) and
+// integration tests against the real Neo4j the global setup starts on the
+// test ports. Integration files run one at a time: they share that database.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'seed/**/*.test.ts', 'neo4j-launcher/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});

@@ -3,8 +3,18 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { LinchpinError } from '../errors';
 
+/** The first LinchpinError in the chain of original errors (resolvers and validation rules wrap them). */
+function findLinchpinError(error: unknown): unknown {
+  let current: unknown = unwrapResolverError(error);
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof LinchpinError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return unwrapResolverError(error);
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = findLinchpinError(error);
   if (original instanceof LinchpinError) {
     return {
       message: original.message,

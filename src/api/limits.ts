@@ -4,6 +4,7 @@
  * walk depths are bounded where they are read (node-lists, graph-reads).
  */
 import { GraphQLError, Kind } from 'graphql';
+import { TooComplexError } from '../errors';
 import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
 
 export const MAX_DEPTH = 12;
@@ -40,12 +41,8 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       const depth = depthOf(node.selectionSet, fragments, new Set());
       if (depth > MAX_DEPTH) {
-        context.reportError(
-          new GraphQLError(`query is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`, {
-            nodes: [node],
-            extensions: { code: 'TOO_COMPLEX' },
-          }),
-        );
+        const message = `query is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`;
+        context.reportError(new GraphQLError(message, { nodes: [node], originalError: new TooComplexError(message) }));
       }
     },
   };

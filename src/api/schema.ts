@@ -1,6 +1,9 @@
-/** Loads the SDL contract from graph-schema/sdl (one file per concept). */
+/** The executable schema: the SDL contract from graph-schema/sdl (one file per concept) with the resolvers. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { mergeResolvers } from './resolvers';
 
 const SDL_DIR = fileURLToPath(new URL('../../graph-schema/sdl/', import.meta.url));
 
@@ -10,4 +13,8 @@ export function loadTypeDefs(): string {
     .sort()
     .map((f) => readFileSync(`${SDL_DIR}${f}`, 'utf8'))
     .join('\n');
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers() as never });
 }

@@ -15,8 +15,7 @@ import type { ApiContext } from './context';
 import { EXPLORER_ASSETS, explorerHtml, homeHtml } from './explorer';
 import { formatError } from './format-error';
 import { depthLimitRule } from './limits';
-import { mergeResolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
+import { buildSchema } from './schema';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -63,8 +62,7 @@ export async function health(db: GraphDb) {
 export async function startServer(db: GraphDb, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const http: Server = createServer();
   const apollo = new ApolloServer<ApiContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers() as never,
+    schema: buildSchema(),
     formatError,
     validationRules: [depthLimitRule],
     includeStacktraceInErrorResponses: false,

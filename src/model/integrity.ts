@@ -12,9 +12,10 @@ import {
   DEPENDENCY_ID_PREFIX,
   ENTITY_ID_PATTERN,
   ID_PREFIX,
+  SECTORS,
   isAllowedDependency,
 } from '../../graph-schema/vocabulary';
-import type { NodeKind } from '../../graph-schema/vocabulary';
+import type { NodeKind, Sector } from '../../graph-schema/vocabulary';
 import type { ErrorDetail } from '../errors';
 import { referencesOf } from './node-specs';
 import type { DependencyRecord } from './records';
@@ -72,6 +73,12 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
   for (const { record, at } of input.nodes) {
     const kind = input.nodeKinds.get(record.id);
     if (kind === undefined) continue;
+    if (kind === 'CriticalFunction' && record.cisaSector !== undefined) {
+      const crosswalk = SECTORS[record.sector as Sector]?.cisa;
+      if (crosswalk !== undefined && record.cisaSector !== crosswalk) {
+        problems.push({ path: at, message: `cisaSector '${String(record.cisaSector)}' does not match sector ${String(record.sector)}, whose CISA crosswalk is ${crosswalk}` });
+      }
+    }
     for (const { spec, id } of referencesOf(kind, record)) {
       const target = kindOf.get(id);
       if (target === undefined) {

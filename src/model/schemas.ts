@@ -55,3 +55,24 @@ export function validateRecord(file: RecordFile, value: unknown, at: string): Er
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => ({ path: at, message: describe(e) }));
 }
+
+function allowsNull(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  const s = schema as { type?: unknown; enum?: unknown[]; anyOf?: unknown[]; oneOf?: unknown[] };
+  if (s.type === 'null' || (Array.isArray(s.type) && s.type.includes('null'))) return true;
+  if (Array.isArray(s.enum) && s.enum.includes(null)) return true;
+  return [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some(allowsNull);
+}
+
+const nullable = new Map<RecordFile, Set<string>>();
+
+/** Fields a record may hold as an explicit null, as the file's schema declares. */
+export function nullableFields(file: RecordFile): ReadonlySet<string> {
+  let set = nullable.get(file);
+  if (!set) {
+    const schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as { properties: Record<string, unknown> };
+    set = new Set(Object.entries(schema.properties).filter(([, v]) => allowsNull(v)).map(([k]) => k));
+    nullable.set(file, set);
+  }
+  return set;
+}

@@ -11,7 +11,7 @@ import { FILE_OF_KIND } from '../model/records';
 import type { DependencyRecord, NodeRecord } from '../model/records';
 import { NODE_KINDS } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
-import type { GraphDb } from '../store/driver';
+import type { GraphDb, Tx } from '../store/driver';
 import {
   groupProblems,
   normaliseRecord,
@@ -56,7 +56,16 @@ function comparable(record: Record<string, unknown>): string {
   return canonical(r);
 }
 
-export async function loadSeed(db: GraphDb, dir: string): Promise<SeedLoadResult> {
+export interface LoadOptions {
+  /**
+   * Runs inside the write transaction after every write and before commit.
+   * Throwing from it rolls everything back; the tests use it to prove that a
+   * load failing at that point leaves no trace.
+   */
+  beforeCommit?: (tx: Tx) => Promise<void>;
+}
+
+export async function loadSeed(db: GraphDb, dir: string, options: LoadOptions = {}): Promise<SeedLoadResult> {
   const files = readSeedDirectory(dir);
   if (files.problems.length > 0) {
     throw new ValidationError(`seed data has ${files.problems.length} problem(s); nothing was written`, files.problems);
@@ -119,6 +128,7 @@ export async function loadSeed(db: GraphDb, dir: string): Promise<SeedLoadResult
         groupIssues.map((message) => ({ message })),
       );
     }
+    await options.beforeCommit?.(tx);
     return counts;
   });
 

@@ -3,7 +3,7 @@
  * schema, reporting every problem with file and line. Nothing here writes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { ErrorDetail } from '../errors';
 import type { Located } from '../model/integrity';
 import { RECORD_FILES, validateRecord } from '../model/schemas';
@@ -16,10 +16,16 @@ export interface SeedFiles {
 }
 
 /** Every `<kind>.jsonl` in `dir` and its subfolders (e.g. generated/), grouped by kind. */
+/** A path as a person reads it: relative to `root` when inside it, else absolute. */
+function shownPath(path: string, root: string): string {
+  const rel = relative(root, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 export function readSeedDirectory(dir: string, root = process.cwd()): SeedFiles {
   const result: SeedFiles = { records: new Map(RECORD_FILES.map((f) => [f, []])), problems: [], files: [] };
   if (!existsSync(dir)) {
-    result.problems.push({ path: relative(root, dir) || dir, message: 'seed folder does not exist' });
+    result.problems.push({ path: shownPath(dir, root), message: 'seed folder does not exist' });
     return result;
   }
   const walk = (d: string): string[] =>
@@ -27,7 +33,7 @@ export function readSeedDirectory(dir: string, root = process.cwd()): SeedFiles 
       .sort((a, b) => a.name.localeCompare(b.name))
       .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.jsonl') ? [join(d, e.name)] : []));
   for (const path of walk(dir)) {
-    const shown = relative(root, path) || path;
+    const shown = shownPath(path, root);
     const kind = RECORD_FILES.find((f) => path.endsWith(`/${f}.jsonl`));
     if (!kind) {
       result.problems.push({ path: shown, message: `unknown seed file; expected one of ${RECORD_FILES.map((f) => `${f}.jsonl`).join(', ')}` });

@@ -6,6 +6,8 @@
  */
 import { DEFAULTS } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
+import { FILE_OF_KIND } from '../model/records';
+import { nullableFields } from '../model/schemas';
 
 /** GraphQL input field → record field, where they differ. */
 const RENAMED: Partial<Record<NodeKind, Record<string, string>>> = {
@@ -52,15 +54,8 @@ const CREATE_DEFAULTS: Partial<Record<NodeKind | 'DependsOn', Record<string, unk
   },
 };
 
-/** Drops nulls, so that a cleared optional field is absent as in a seed file. */
-function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
-}
-
 export function recordForCreate(kind: NodeKind | 'DependsOn', input: Record<string, unknown>): Record<string, unknown> {
-  const keepNull = kind === 'DependsOn' || kind === 'Incident';
-  const merged = { ...PROVENANCE_DEFAULTS(), ...(CREATE_DEFAULTS[kind] ?? {}), ...inputToPatch(kind, input) };
-  return keepNull ? nullableOnly(kind, merged) : withoutNulls(merged);
+  return tidy(kind, { ...PROVENANCE_DEFAULTS(), ...(CREATE_DEFAULTS[kind] ?? {}), ...inputToPatch(kind, input) });
 }
 
 export function recordForUpdate(
@@ -69,22 +64,18 @@ export function recordForUpdate(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const patch = inputToPatch(kind, input);
-  const merged = { ...stored, ...patch, updatedAt: patch.updatedAt ?? today() };
-  const keepNull = kind === 'DependsOn' || kind === 'Incident';
-  return keepNull ? nullableOnly(kind, merged) : withoutNulls(merged);
+  return tidy(kind, { ...stored, ...patch, updatedAt: patch.updatedAt ?? today() });
 }
 
-/** For kinds whose schema declares some fields as explicitly nullable, keep nulls only there. */
-const NULLABLE: Partial<Record<NodeKind | 'DependsOn', readonly string[]>> = {
-  DependsOn: ['redundancyGroup', 'recoveryHours'],
-  Incident: ['effect', 'durationHours'],
-};
-
-function nullableOnly(kind: NodeKind | 'DependsOn', record: Record<string, unknown>): Record<string, unknown> {
-  const nullable = NULLABLE[kind] ?? [];
-  return Object.fromEntries(
-    Object.entries(record)
-      .filter(([k, v]) => v !== undefined && (v !== null || nullable.includes(k)))
-      .concat(nullable.filter((k) => !(k in record)).map((k) => [k, null])),
-  );
+/**
+ * Keeps nulls only where the record's schema declares the field nullable (and
+ * fills those with null when absent); elsewhere a null means "not set", so the
+ * field is dropped, as in a seed file.
+ */
+function tidy(kind: NodeKind | 'DependsOn', record: Record<string, unknown>): Record<string, unknown> {
+  const nullable = nullableFields(FILE_OF_KIND[kind]);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined && (v !== null || nullable.has(k))) out[k] = v;
+  for (const k of nullable) if (!(k in out)) out[k] = null;
+  return out;
 }

@@ -137,6 +137,9 @@ export function connect(config: Neo4jConfig): GraphDb {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
+    // Fail fast when Neo4j is down: a request should say so in seconds, not hang for the default 30 s of retries.
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
     userAgent: 'linchpin/0.1',
   });
   const sessionConfig = { database: config.database };

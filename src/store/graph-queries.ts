@@ -14,13 +14,16 @@ import type { Params, Row, Tx } from './driver';
 const OUT_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'out').map((r) => r.rel)))];
 const IN_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'in').map((r) => r.rel)))];
 
-/** Projects node `n` into the columns `toNodeModel` reads. Needs $kinds, $outRels, $inRels. */
+/**
+ * Projects node `n` into the columns `toNodeModel` reads. Its parameters are
+ * prefixed `proj` so that they never collide with a filter's.
+ */
 const NODE_PROJECTION = `n {.*} AS props,
-  [l IN labels(n) WHERE l IN $kinds][0] AS kind,
-  [(n)-[r]->(t:${ENTITY_LABEL}) WHERE type(r) IN $outRels | [type(r), t.id]] AS outLinks,
-  [(n)<-[r]-(t:${ENTITY_LABEL}) WHERE type(r) IN $inRels | [type(r), t.id]] AS inLinks`;
+  [l IN labels(n) WHERE l IN $projKinds][0] AS kind,
+  [(n)-[r]->(t:${ENTITY_LABEL}) WHERE type(r) IN $projOutRels | [type(r), t.id]] AS outLinks,
+  [(n)<-[r]-(t:${ENTITY_LABEL}) WHERE type(r) IN $projInRels | [type(r), t.id]] AS inLinks`;
 
-const projectionParams = () => ({ kinds: [...NODE_KINDS], outRels: OUT_RELS, inRels: IN_RELS });
+const projectionParams = () => ({ projKinds: [...NODE_KINDS], projOutRels: OUT_RELS, projInRels: IN_RELS });
 
 /** The country a node is located in: a facility's, a provider's or service's headquarters, a function's SERVES. */
 export const locationCountry = (v: string) => `coalesce(

@@ -13,15 +13,14 @@ import type { Row, Tx } from './driver';
 
 const BATCH = 500;
 
-/** Properties derived from others at write time, never part of a record. */
+/** Properties a record may leave out and the store derives (the CISA crosswalk of a function's sector). */
 function derivedProperties(kind: NodeKind, record: Record<string, unknown>): Record<string, unknown> {
-  if (kind === 'CriticalFunction') {
+  if (kind === 'CriticalFunction' && record.cisaSector === undefined) {
     const sector = SECTORS[record.sector as Sector] as { cisa: string } | undefined;
     return { cisaSector: sector?.cisa ?? null };
   }
   return {};
 }
-const DERIVED_KEYS = new Set(['cisaSector']);
 
 const PROVENANCE_REL_KEYS = ['source', 'confidence', 'illustrative', 'tlp', 'updatedAt'] as const;
 
@@ -131,7 +130,7 @@ ORDER BY n.id`;
 function rowToNodeRecord(kind: NodeKind, row: Row): NodeRecord {
   const props = row.props as Record<string, unknown>;
   const record: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) if (!DERIVED_KEYS.has(k) && v !== null) record[k] = v;
+  for (const [k, v] of Object.entries(props)) if (v !== null) record[k] = v;
   NODE_SPECS[kind].refs.forEach((ref, i) => {
     const ids = (row[`ref${i}`] as string[] | null) ?? [];
     if (ref.many) record[ref.field] = [...ids].sort();

@@ -87,7 +87,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1')
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db),
+      context: () => Promise.resolve(createContext(db)),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;

@@ -66,7 +66,7 @@ function config(): Types.Config {
 export async function renderGenerated(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   out.set(VOCABULARY_SDL, renderVocabularySdl());
-  const files = await generate(config(), false);
+  const files = (await generate(config(), false)) as { filename: string; content: string }[];
   for (const file of files) out.set(file.filename.slice(root('').length), file.content);
   return out;
 }

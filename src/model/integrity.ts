@@ -76,7 +76,7 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
     if (kind === 'CriticalFunction' && record.cisaSector !== undefined) {
       const crosswalk = SECTORS[record.sector as Sector]?.cisa;
       if (crosswalk !== undefined && record.cisaSector !== crosswalk) {
-        problems.push({ path: at, message: `cisaSector '${String(record.cisaSector)}' does not match sector ${String(record.sector)}, whose CISA crosswalk is ${crosswalk}` });
+        problems.push({ path: at, message: `cisaSector ${JSON.stringify(record.cisaSector)} does not match sector ${JSON.stringify(record.sector)}, whose CISA crosswalk is ${crosswalk}` });
       }
     }
     for (const { spec, id } of referencesOf(kind, record)) {

@@ -68,7 +68,7 @@ export async function createNode(db: GraphDb, kind: NodeKind, input: Record<stri
 
 export async function updateNode(db: GraphDb, kind: NodeKind, id: string, input: Record<string, unknown>): Promise<string> {
   if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`ids are stable: input.id '${String(input.id)}' differs from '${id}'`);
+    throw new ValidationError(`ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
   }
   await db.write(async (tx) => {
     const [stored] = await readNodeRecords(tx, kind, [id]);
@@ -174,7 +174,7 @@ export async function createDependency(db: GraphDb, input: Record<string, unknow
 
 export async function updateDependency(db: GraphDb, id: string, input: Record<string, unknown>): Promise<string> {
   if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`ids are stable: input.id '${String(input.id)}' differs from '${id}'`);
+    throw new ValidationError(`ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
   }
   await db.write(async (tx) => {
     const [stored] = await readDependencyRecords(tx, [id]);

@@ -75,18 +75,18 @@ function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
   if (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isDuration(value as never)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isDuration(value)
   ) {
     return String(value);
   }
-  if (neo4j.isNode(value as never)) {
+  if (neo4j.isNode(value)) {
     const node = value as unknown as { labels: string[]; properties: Record<string, unknown> };
     return { labels: node.labels, properties: toPlain(node.properties) };
   }
-  if (neo4j.isRelationship(value as never)) {
+  if (neo4j.isRelationship(value)) {
     const rel = value as unknown as { type: string; properties: Record<string, unknown> };
     return { type: rel.type, properties: toPlain(rel.properties) };
   }
@@ -146,7 +146,7 @@ export function connect(config: Neo4jConfig): GraphDb {
 
   const wrap = (tx: ManagedTransaction, onUpdate: () => void): Tx => ({
     async run(cypher, params = {}) {
-      const result = await tx.run(cypher, toCypherParams(params) as Params);
+      const result = await tx.run(cypher, toCypherParams(params));
       if (result.summary.counters.containsUpdates()) onUpdate();
       return result.records.map(recordToRow);
     },
@@ -193,7 +193,7 @@ export function connect(config: Neo4jConfig): GraphDb {
         const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
         try {
           await new Promise<void>((resolve, reject) => {
-            session.run(cypher, toCypherParams(params) as Params).subscribe({
+            session.run(cypher, toCypherParams(params)).subscribe({
               onNext: (record) => onRow(recordToRow(record)),
               onCompleted: () => resolve(),
               onError: reject,

@@ -1,6 +1,5 @@
 /** Resolvers of dependency.graphql. */
 import { CHANNELS } from '../../../graph-schema/vocabulary';
-import type { Channel } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { ValidationError } from '../../errors';
 import { listDependencies } from '../../store/graph-queries';
@@ -30,7 +29,7 @@ export const dependencyResolvers: Resolvers = {
     supplier: async (d, _, ctx) => (await ctx.nodes.load(d.record.supplier))!,
     type: (d) => d.record.type,
     channel: (d) => d.record.channel,
-    trustCarrying: (d) => CHANNELS[d.record.channel as Channel].trust,
+    trustCarrying: (d) => CHANNELS[d.record.channel].trust,
     strength: (d) => d.record.strength,
     redundancyGroup: (d) => d.record.redundancyGroup ?? null,
     minAlive: (d) => d.record.minAlive,

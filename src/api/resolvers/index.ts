@@ -31,5 +31,5 @@ export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {
       merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
     }
   }
-  return merged as Resolvers;
+  return merged;
 }

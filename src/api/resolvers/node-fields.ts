@@ -2,8 +2,8 @@
  * Field resolvers shared by every node type (the Node interface) and helpers
  * for reference fields, which go through the request's DataLoaders.
  */
-import { DEFAULTS, REL } from '../../../graph-schema/vocabulary';
-import type { Confidence, Tlp } from '../../../graph-schema/vocabulary';
+import { DEFAULTS } from '../../../graph-schema/vocabulary';
+import type { Confidence, Tlp , REL } from '../../../graph-schema/vocabulary';
 import type { ApiContext } from '../context';
 import { loadNodes } from '../context';
 import type { NodeModel } from '../models';

@@ -5,15 +5,34 @@
  * failing step and exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const REPORT = '.data/vitest-report.json';
 
 const steps: { name: string; cmd: string; args: string[] }[] = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
-  { name: 'tests', cmd: 'npx', args: ['vitest', 'run'] },
+  { name: 'tests', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`] },
 ];
 
 const env = { ...process.env };
 delete env.NEO4J_URI;
+
+mkdirSync('.data', { recursive: true });
+rmSync(REPORT, { force: true });
+
+/** The plain closing line CI reads: 'tests: N passed, N failed'. */
+function closingLine(): void {
+  if (!existsSync(REPORT)) return;
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
 
 for (const step of steps) {
   const t0 = performance.now();
@@ -22,7 +41,9 @@ for (const step of steps) {
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${step.name} failed after ${seconds} s`);
+    closingLine();
     process.exit(result.status ?? 1);
   }
   console.log(`✔ ${step.name} passed in ${seconds} s`);
 }
+closingLine();

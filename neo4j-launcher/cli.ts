@@ -12,13 +12,14 @@ type Instance = 'dev' | 'test';
 const instanceOption = () =>
   new Option('-i, --instance <name>', 'which local instance').choices(['dev', 'test']).default('dev');
 
-function externalUri(): string | undefined {
+/** NEO4J_URI replaces the dev instance only: the test suite always runs on its own local instance. */
+function externalUri(instance: Instance): string | undefined {
   const uri = process.env.NEO4J_URI?.trim();
-  return uri ? uri : undefined;
+  return uri && instance === 'dev' ? uri : undefined;
 }
 
 async function start(instance: Instance): Promise<void> {
-  const external = externalUri();
+  const external = externalUri(instance);
   if (external) {
     console.log(`NEO4J_URI is set (${external}): Linchpin uses that Neo4j, so no local Neo4j (${instance}) is started.`);
     return;
@@ -38,12 +39,12 @@ async function start(instance: Instance): Promise<void> {
 async function stop(instance: Instance): Promise<void> {
   const { wasRunning } = await stopLocalNeo4j(localOptions(instance));
   console.log(wasRunning ? `Neo4j (${instance}) stopped` : `Neo4j (${instance}) was not running`);
-  const external = externalUri();
+  const external = externalUri(instance);
   if (external) console.log(`note: NEO4J_URI is set (${external}); that server is not managed here.`);
 }
 
 async function status(instance: Instance): Promise<void> {
-  const external = externalUri();
+  const external = externalUri(instance);
   if (external) {
     console.log(`Neo4j (${instance}): external, NEO4J_URI=${external} (nothing local is started while it is set)`);
   }

@@ -66,6 +66,8 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1')
     formatError,
     validationRules: [depthLimitRule],
     includeStacktraceInErrorResponses: false,
+    // The CLI owns signals: it stops the server, the driver and the Neo4j it started, in that order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: http })],
   });
   await apollo.start();

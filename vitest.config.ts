@@ -1,12 +1,21 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // Two layers: unit tests (pure, beside their source or in test/unit) and
 // integration tests against the real Neo4j the global setup starts on the
 // test ports. Integration files run one at a time: they share that database.
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` to its CommonJS build (as @apollo/server and @graphql-tools do);
+    // Vite would pick the .mjs build, giving two copies of graphql in one test. Use Node's.
+    alias: { graphql: require.resolve('graphql') },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'seed/**/*.test.ts', 'neo4j-launcher/**/*.test.ts'],
@@ -14,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

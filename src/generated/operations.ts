@@ -572,7 +572,245 @@ export type Tlp =
   | 'GREEN'
   | 'RED';
 
+/** What a dependency runs over. Trust-carrying channels can carry a compromise. */
+export type Channel =
+  /** network transit, peering or access */
+  | 'CONNECTIVITY'
+  /** content served through the supplier’s edge */
+  | 'CONTENT_DELIVERY'
+  /** needs data fed by the supplier */
+  | 'DATA'
+  /** name resolution */
+  | 'DNS'
+  /** runs on the supplier’s compute or storage */
+  | 'HOSTING'
+  /** authentication or signing trusted by the dependent (carries trust) */
+  | 'IDENTITY'
+  /** the supplier operates the dependent’s systems (carries trust) */
+  | 'MANAGED_SERVICE'
+  /** electricity supply */
+  | 'POWER'
+  /** the supplier’s tool administers the dependent (carries trust) */
+  | 'REMOTE_ADMIN'
+  /** satellite communications capacity */
+  | 'SATELLITE_LINK'
+  /** installs code shipped by the supplier (carries trust) */
+  | 'SOFTWARE_UPDATE'
+  /** time or positioning signal (e.g. GNSS) */
+  | 'TIMING';
+
+/** How sure the source is. */
+export type Confidence =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** Fields of a dependency; on update, omitted fields keep their value. */
+export type DependencyInput = {
+  /** Channel. */
+  channel?: Channel | null | undefined;
+  /** Delay in hours (default 0). */
+  delayHours?: number | null | undefined;
+  /** Dependent node id. */
+  dependent?: string | number | null | undefined;
+  /** Id (create only; default derived from dependent, supplier and channel). */
+  id?: string | number | null | undefined;
+  /** Minimum edges of the group that must be up (default 1). */
+  minAlive?: number | null | undefined;
+  /** Compromise propagation probability 0..1 (default 0). */
+  propagation?: number | null | undefined;
+  /** Provenance. */
+  provenance?: ProvenanceInput | null | undefined;
+  /** Recovery time in hours. */
+  recoveryHours?: number | null | undefined;
+  /** Redundancy group name; omit for a required edge. */
+  redundancyGroup?: string | null | undefined;
+  /** Strength 0..1 (default 1). */
+  strength?: number | null | undefined;
+  /** Supplier node id. */
+  supplier?: string | number | null | undefined;
+  /** Interdependency type. */
+  type?: DependencyType | null | undefined;
+};
+
+/** Interdependency types after Rinaldi, Peerenboom & Kelly (2001). */
+export type DependencyType =
+  | 'CYBER'
+  | 'GEOGRAPHIC'
+  | 'LOGICAL'
+  | 'PHYSICAL';
+
+/** The kinds of node in the model. */
+export type NodeKind =
+  | 'Country'
+  | 'CriticalFunction'
+  | 'Facility'
+  | 'Incident'
+  | 'Provider'
+  | 'Service';
+
+/** Provenance fields accepted by every create and update. */
+export type ProvenanceInput = {
+  /** How sure the source is (default MEDIUM). */
+  confidence?: Confidence | null | undefined;
+  /** True where the fact is a modelling assumption (default false). */
+  illustrative?: boolean | null | undefined;
+  /** URL or citation of the source (required). */
+  source: string;
+  /** Sharing level (default CLEAR). */
+  tlp?: Tlp | null | undefined;
+  /** Date checked, YYYY-MM-DD (default today). */
+  updatedAt?: string | null | undefined;
+};
+
+/** What a provider does. */
+export type ProviderKind =
+  | 'CDN_DNS'
+  | 'CLOUD'
+  | 'DATA_CENTRE'
+  | 'ENERGY'
+  | 'INTERNET_EXCHANGE'
+  | 'MANAGED_SERVICE_PROVIDER'
+  | 'SATELLITE'
+  | 'SECURITY_IDENTITY'
+  | 'SOFTWARE_VENDOR'
+  | 'TELECOM';
+
+/** Sectors of critical functions: NIS2 Annex I and II, plus defence and humanitarian operations. */
+export type Sector =
+  /** Banking (NIS2 Annex I.3; CISA FINANCIAL_SERVICES) */
+  | 'BANKING'
+  /** Chemicals (NIS2 Annex II.3; CISA CHEMICAL) */
+  | 'CHEMICALS'
+  /** Defence (NIS2 outside NIS2; CISA DEFENSE_INDUSTRIAL_BASE) */
+  | 'DEFENCE'
+  /** Digital infrastructure (NIS2 Annex I.8; CISA COMMUNICATIONS) */
+  | 'DIGITAL_INFRASTRUCTURE'
+  /** Digital providers (NIS2 Annex II.6; CISA INFORMATION_TECHNOLOGY) */
+  | 'DIGITAL_PROVIDERS'
+  /** Drinking water (NIS2 Annex I.6; CISA WATER_AND_WASTEWATER) */
+  | 'DRINKING_WATER'
+  /** Energy (NIS2 Annex I.1; CISA ENERGY) */
+  | 'ENERGY'
+  /** Financial market infrastructures (NIS2 Annex I.4; CISA FINANCIAL_SERVICES) */
+  | 'FINANCIAL_MARKET_INFRASTRUCTURE'
+  /** Food (NIS2 Annex II.4; CISA FOOD_AND_AGRICULTURE) */
+  | 'FOOD'
+  /** Health (NIS2 Annex I.5; CISA HEALTHCARE_AND_PUBLIC_HEALTH) */
+  | 'HEALTH'
+  /** Humanitarian operations (NIS2 outside NIS2; CISA EMERGENCY_SERVICES) */
+  | 'HUMANITARIAN'
+  /** ICT service management (NIS2 Annex I.9; CISA INFORMATION_TECHNOLOGY) */
+  | 'ICT_SERVICE_MANAGEMENT'
+  /** Manufacturing (NIS2 Annex II.5; CISA CRITICAL_MANUFACTURING) */
+  | 'MANUFACTURING'
+  /** Postal and courier services (NIS2 Annex II.1; CISA TRANSPORTATION_SYSTEMS) */
+  | 'POSTAL'
+  /** Public administration (NIS2 Annex I.10; CISA GOVERNMENT_SERVICES_AND_FACILITIES) */
+  | 'PUBLIC_ADMINISTRATION'
+  /** Research (NIS2 Annex II.7; CISA COMMERCIAL_FACILITIES) */
+  | 'RESEARCH'
+  /** Space (NIS2 Annex I.11; CISA COMMUNICATIONS) */
+  | 'SPACE'
+  /** Transport (NIS2 Annex I.2; CISA TRANSPORTATION_SYSTEMS) */
+  | 'TRANSPORT'
+  /** Waste management (NIS2 Annex II.2; CISA WATER_AND_WASTEWATER) */
+  | 'WASTE_MANAGEMENT'
+  /** Waste water (NIS2 Annex I.7; CISA WATER_AND_WASTEWATER) */
+  | 'WASTE_WATER';
+
+/** Traffic Light Protocol 2.0 sharing level. */
+export type Tlp =
+  | 'AMBER'
+  | 'AMBER_STRICT'
+  | 'CLEAR'
+  | 'GREEN'
+  | 'RED';
+
+export type AddPowerFeedMutationVariables = Exact<{
+  input: DependencyInput;
+}>;
+
+
+export type AddPowerFeedMutation = { createDependency: { id: string, redundancyGroup: string | null, minAlive: number, crossBorder: boolean, dependent:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+    , supplier:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     } };
+
+export type CloudProvidersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CloudProvidersQuery = { providers: { totalCount: number, nodes: Array<{ id: string, name: string, headquarters: { id: string, natoMember: boolean }, facilities: Array<{ id: string, name: string, country: { id: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EstoniaSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EstoniaSummaryQuery = { countrySummary: { functionCount: number, dependencyCount: number, crossBorderShare: number, functionsBySector: Array<{ sector: Sector, count: number, importance: number }>, providers: Array<{ foreign: boolean, functionCount: number, dependencyCount: number, provider: { id: string, name: string, providerKind: ProviderKind } }>, foreignProvidersByHeadquarters: Array<{ dependencyCount: number, country: { id: string, name: string }, providers: Array<{ name: string }> }> } };
+
+export type FunctionsOnARegionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FunctionsOnARegionQuery = { neighbourhood: { root:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+    , nodes: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, steps: Array<{ depth: number, dependency: { id: string, channel: Channel, strength: number, redundancyGroup: string | null, minAlive: number, crossBorder: boolean, dependent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         } }> } };
+
 export type NatoMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type NatoMembersQuery = { countries: { totalCount: number, nodes: Array<{ id: string, name: string, accessionYear: number | null }> } };
+
+export type HealthToAwsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthToAwsQuery = { shortestDependencyPath: { length: number, nodes: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, dependencies: Array<{ id: string, channel: Channel, delayHours: number }> } | null };
+
+export type OrionDependentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrionDependentsQuery = { dependencies: { totalCount: number, nodes: Array<{ id: string, channel: Channel, propagation: number, dependent:
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+      , provenance: { illustrative: boolean, source: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };

@@ -55,7 +55,7 @@ function config(): Types.Config {
         },
       },
       [root(CLIENT_TYPES)]: {
-        plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-operations'],
+        plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
         config: { useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true, maybeValue: 'T | null' },
       },
     },

@@ -5,6 +5,7 @@
  */
 import type {
   Channel,
+  CisaSector,
   CompromiseEffect,
   Confidence,
   DependencyType,
@@ -65,6 +66,8 @@ export interface ServiceRecord extends NodeBase {
 
 export interface FunctionRecord extends NodeBase {
   sector: Sector;
+  /** The CISA crosswalk of `sector`; derived from the vocabulary when absent, rejected when it disagrees. */
+  cisaSector?: CisaSector;
   country: string;
   importance: number;
   importanceRule: string;

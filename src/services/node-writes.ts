@@ -140,9 +140,9 @@ export const defaultDependencyId = (dependent: string, supplier: string, channel
 
 async function checkDependency(tx: Tx, record: DependencyRecord): Promise<void> {
   const storedKinds = await readKinds(tx, [record.dependent, record.supplier]);
-  const siblings = (await readDependencyRecords(tx)).filter(
-    (d) => d.dependent === record.dependent || (d.supplier === record.supplier && d.channel === record.channel),
-  );
+  // Both rules that involve stored edges — one edge per (dependent, supplier, channel), and the
+  // redundancy groups — only concern edges of the same dependent.
+  const siblings = await readDependencyRecords(tx, undefined, [record.dependent]);
   throwIntegrity(
     checkIntegrity({
       nodes: [],

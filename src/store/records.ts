@@ -147,12 +147,17 @@ export async function readNodeRecords(tx: Tx, kind: NodeKind, ids?: readonly str
 
 const READ_DEPENDENCIES = `
 MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})
-WHERE $ids IS NULL OR r.id IN $ids
+WHERE ($ids IS NULL OR r.id IN $ids) AND ($dependents IS NULL OR a.id IN $dependents)
 RETURN r {.*} AS props, a.id AS dependent, b.id AS supplier
 ORDER BY r.id`;
 
-export async function readDependencyRecords(tx: Tx, ids?: readonly string[]): Promise<DependencyRecord[]> {
-  const rows = await tx.run(READ_DEPENDENCIES, { ids: ids ?? null });
+/** DEPENDS_ON records: all, those with the given ids, or those of the given dependents. */
+export async function readDependencyRecords(
+  tx: Tx,
+  ids?: readonly string[],
+  dependents?: readonly string[],
+): Promise<DependencyRecord[]> {
+  const rows = await tx.run(READ_DEPENDENCIES, { ids: ids ?? null, dependents: dependents ?? null });
   return rows.map((row) => {
     const record: Record<string, unknown> = { dependent: row.dependent, supplier: row.supplier };
     for (const [k, v] of Object.entries(row.props as Record<string, unknown>)) if (v !== null) record[k] = v;

@@ -1,35 +1,15 @@
 /**
  * Small deterministic PRNG for the illustrative seed generator.
  *
- * mulberry32 by Tommy Ettinger (public domain), reference:
- * https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
- * FNV-1a (32-bit) string hash, reference: http://www.isthe.com/chongo/tech/comp/fnv/
+ * The generator and the hash are src/analysis/random.ts's (mulberry32, FNV-1a).
  *
  * Every entity gets its own stream seeded with `SEED ^ fnv1a32(key)`, so adding
  * or removing one entity does not shift the draws of any other.
  */
 
-/** Returns a generator of floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fnv1a32, mulberry32 } from '../../src/analysis/random';
 
-/** 32-bit FNV-1a hash of the UTF-16 code units of `s`. */
-export function fnv1a32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { fnv1a32, mulberry32 };
 
 export class Rng {
   private readonly next: () => number;

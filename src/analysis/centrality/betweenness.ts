@@ -48,6 +48,7 @@
 import { isSymmetric, validateCsr, type Csr } from '../csr';
 import { InvalidArgumentsError } from './errors';
 import { booleanOption, integerOption, numberOption, optionsObject } from './validate';
+import { mulberry32 } from '../random';
 
 export interface BetweennessOptions {
   /** Normalise as NetworkX `normalized=True` (default true). */
@@ -92,18 +93,6 @@ export function samplingErrorBound(n: number, k: number, confidence: number): nu
   if (n <= 2 || k >= n) return 0;
   const delta = 1 - confidence;
   return (n / (n - 1)) * Math.sqrt(Math.log((2 * n) / delta) / (2 * k));
-}
-
-/** Mulberry32: small, fast, seedable 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** k distinct nodes, uniformly at random (partial Fisher-Yates). */

@@ -30,6 +30,8 @@ import {
   FACILITY_EXCHANGES,
   GENERATOR_DATE,
   HOSTING_CANDIDATES,
+  P_WEB_GIVEN_PUBLIC,
+  WEB_HOSTING_CANDIDATES,
   HOSTING_K_DISTRIBUTION,
   IMPORTANCE,
   IMPORTANCE_RULE,
@@ -296,6 +298,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
   const hostingPool = facilities.filter(
     (f) => f.kind === 'CLOUD_REGION' || (f.kind === 'DATA_CENTRE_CAMPUS' && providerKind(f.operator) === 'CLOUD'),
   );
+  const webHostingPool = facilities.filter((f) => f.kind === 'DATA_CENTRE_CAMPUS' && providerKind(f.operator) === 'CLOUD');
   const exchanges = facilities.filter((f) => f.kind === 'EXCHANGE_POINT');
 
   /** Country ids of `pool` holders nearest to `cc` (itself if it holds any). */
@@ -418,6 +421,17 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
         if (x.from !== r.sector) continue;
         const target = functionId(c.id, x.to);
         if (rng.chance(x.p) && functionIds.has(target)) edges.add(rng, fn, target, x.channel, 'E');
+      }
+
+      // B2: web presence on one shared-hosting campus (own stream: the draws above are unchanged).
+      const web = Rng.forKey(SEED, `${fn}#web`);
+      if (webHostingPool.length > 0 && web.chance(r.pPublic * P_WEB_GIVEN_PUBLIC)) {
+        const sites = nearestFacilities(c.latitude, c.longitude, webHostingPool, WEB_HOSTING_CANDIDATES);
+        const site = web.pickWeighted(
+          sites.map((f) => f.id),
+          sites.map((_, rank) => 1 / (rank + 1)),
+        );
+        edges.add(web, fn, site, 'HOSTING', 'B2');
       }
     }
   }

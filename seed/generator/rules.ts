@@ -65,6 +65,10 @@ export const HOSTING_K_DISTRIBUTION: readonly (readonly [number, number])[] = [
   [3, 0.2],
 ];
 export const HOSTING_CANDIDATES = 8;
+/** Rule B2: probability of a hosted web presence, given that the function is public-facing (pPublic). */
+export const P_WEB_GIVEN_PUBLIC = 0.5;
+/** Rule B2: the shared-hosting campuses drawn from (nearest to the country centroid). */
+export const WEB_HOSTING_CANDIDATES = 4;
 /** Sectors that run k = 3 as a quorum (2-of-3) instead of 1-of-3. */
 export const QUORUM_SECTORS: readonly Sector[] = ['BANKING', 'FINANCIAL_MARKET_INFRASTRUCTURE'];
 

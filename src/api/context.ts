@@ -4,21 +4,24 @@
  * per item (no N+1).
  */
 import DataLoader from 'dataloader';
+import type { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
 import type { DependencyModel, NodeModel } from './models';
 
 export interface ApiContext {
   db: GraphDb;
+  analysis: AnalysisService;
   nodes: DataLoader<string, NodeModel | null>;
   dependencies: DataLoader<string, DependencyModel | null>;
   /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
   related: DataLoader<string, string[]>;
 }
 
-export function createContext(db: GraphDb): ApiContext {
+export function createContext(db: GraphDb, analysis: AnalysisService): ApiContext {
   return {
     db,
+    analysis,
     nodes: new DataLoader(async (ids) => {
       const found = await db.read((tx) => nodesByIds(tx, ids));
       return ids.map((id) => found.get(id) ?? null);

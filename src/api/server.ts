@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { createContext } from './context';
 import type { ApiContext } from './context';
@@ -22,6 +23,7 @@ export const MAX_BODY_BYTES = 1_000_000;
 export interface RunningServer {
   url: string;
   port: number;
+  analysis: AnalysisService;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function health(db: GraphDb) {
   }
 }
 
-export async function startServer(db: GraphDb, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export async function startServer(db: GraphDb, port: number, host = '127.0.0.1', analysis = new AnalysisService(db)): Promise<RunningServer> {
   const http: Server = createServer();
   const apollo = new ApolloServer<ApiContext>({
     schema: buildSchema(),
@@ -89,7 +91,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1')
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createContext(db)),
+      context: () => Promise.resolve(createContext(db, analysis)),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;
@@ -137,8 +139,10 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1')
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,
+    analysis,
     close: async () => {
       await apollo.stop();
+      analysis.close();
     },
   };
 }

@@ -49,6 +49,8 @@ function config(): Types.Config {
             Neighbourhood: '../api/models#NeighbourhoodModel',
             DependencyPath: '../api/models#PathModel',
             CountrySummary: '../api/models#CountrySummaryModel',
+            Scenario: '../services/analysis/scenarios#ScenarioModel',
+            Job: '../services/analysis/stress-tests#JobModel',
           },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',

@@ -4,6 +4,7 @@
  * what it started.
  */
 import { startServer } from '../api/server';
+import { AnalysisService } from '../services/analysis/analysis-service';
 import { connect } from '../store/driver';
 import { describeLoad, prepareDatabase } from './seed-db';
 import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
@@ -27,7 +28,12 @@ try {
   const db = connect(target.config);
   const seeded = await prepareDatabase(db, { seed: 'if-empty' });
   if (seeded) console.log(describeLoad(seeded));
-  const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1');
+  const analysis = new AnalysisService(db);
+  const snapshot = await analysis.snapshot();
+  console.log(`analysis snapshot: version ${snapshot.version}, ${snapshot.propagation.n} nodes, ${snapshot.propagation.m} dependencies, built in ${snapshot.buildMs.toFixed(0)} ms`);
+  const replays = await analysis.ensureIncidentScenarios();
+  if (replays.length > 0) console.log(`scenarios: stored replays of ${replays.length} historical incident(s)`);
+  const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1', analysis);
   console.log(`Linchpin is up in ${((performance.now() - t0) / 1000).toFixed(1)} s:
   web page   ${server.url}/
   GraphQL    ${server.url}/graphql

@@ -2,6 +2,8 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeModel, DependencyModel, NeighbourhoodModel, PathModel, CountrySummaryModel } from '../api/models';
+import type { ScenarioModel } from '../services/analysis/scenarios';
+import type { JobModel } from '../services/analysis/stress-tests';
 import type { ApiContext } from '../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -14,6 +16,174 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+};
+
+/** One affected node. */
+export type AffectedNode = {
+  __typename?: 'AffectedNode';
+  /** DISTRESS: its distress in [0, 1]; otherwise 1. */
+  distress: Scalars['Float']['output'];
+  /** Why: the chain of critical causes back to an origin (COMPROMISE: the most likely chain). */
+  explanation: Explanation;
+  /** Hour it failed or was compromised (COMPROMISE: the median over the runs where it was). */
+  hour: Scalars['Float']['output'];
+  /** The node. */
+  node: Node;
+  /** COMPROMISE: share of runs in which it was affected; otherwise 1. */
+  probability: Scalars['Float']['output'];
+  /** Hour it is restored; null when unknown or never within the scenario. */
+  restoredHour: Maybe<Scalars['Float']['output']>;
+  /** How it is affected. */
+  state: AffectedState;
+  /** Length of its explanation path (0 for origins). */
+  wave: Scalars['Int']['output'];
+};
+
+/** How a node ended up in a result. */
+export type AffectedState =
+  /** Compromised and still running (COMPROMISE with ACCESS). */
+  | 'COMPROMISED'
+  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  | 'DEGRADED'
+  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  | 'FAILED'
+  /** Failed or compromised at hour 0 as an origin. */
+  | 'ORIGIN';
+
+/** How a replayed incident compares with the record. */
+export type Backtest = {
+  __typename?: 'Backtest';
+  /** Countries the sources name as hit. */
+  namedCountries: Array<Country>;
+  /** |predicted ∩ named| / |predicted| (null when nothing is predicted). */
+  precision: Maybe<Scalars['Float']['output']>;
+  /** Countries where the replay affects critical functions. */
+  predictedCountries: Array<Country>;
+  /** |predicted ∩ named| / |named|. */
+  recall: Scalars['Float']['output'];
+  /** Named and predicted. */
+  truePositives: Array<Country>;
+};
+
+/** The result of blastRadius. */
+export type BlastRadius = {
+  __typename?: 'BlastRadius';
+  /** Every affected node, in order of hour. */
+  affected: Array<AffectedNode>;
+  /** COMPROMISE: probabilities and expected totals with their spread. */
+  compromise: Maybe<CompromiseSummary>;
+  /** Cross-border impact, by location and by jurisdiction. */
+  crossBorder: CrossBorderImpact;
+  /** DISTRESS: DebtRank's R, the importance-weighted distress excluding the initial shock. */
+  debtRank: Maybe<Scalars['Float']['output']>;
+  /** Effect used (COMPROMISE). */
+  effect: Maybe<CompromiseEffect>;
+  /** Critical functions lost, per country, with their importance. */
+  functionsLostByCountry: Array<CountryLoss>;
+  /** Average share of the affected functions' explanation chains resting on illustrative dependencies. */
+  illustrativeShare: Scalars['Float']['output'];
+  /** Mode used. */
+  mode: PropagationMode;
+  /** The origins after expansion (a provider's facilities and services). */
+  origins: Array<Node>;
+  /** Rule used. */
+  rule: OutageRule;
+  /** Version of the graph the analysis ran on. */
+  snapshotVersion: Scalars['Int']['output'];
+  /** Totals. */
+  totals: BlastTotals;
+};
+
+/**
+ * What a failure or a compromise of some nodes takes down. Failure travels only
+ * along DEPENDS_ON, from supplier to dependent; see graph-schema/README.md for the
+ * exact rules.
+ */
+export type BlastRadiusInput = {
+  /** How long the origins stay down (hours); dependents whose delay outlasts it do not fail through them. Omit for an open-ended outage. */
+  durationHours?: InputMaybe<Scalars['Float']['input']>;
+  /** COMPROMISE only: ACCESS (compromised nodes keep running) or DISRUPT (they also fail). */
+  effect?: InputMaybe<CompromiseEffect>;
+  /** Drop every illustrative (non-public-record) dependency before running. */
+  excludeIllustrative?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OUTAGE (availability) or COMPROMISE (integrity). */
+  mode?: InputMaybe<PropagationMode>;
+  /** Ids of the nodes that fail (OUTAGE) or are compromised (COMPROMISE) first. A Provider also takes down every facility it operates and service it offers, unless providerOnly. */
+  origins: Array<Scalars['ID']['input']>;
+  /** What-if changes applied to a private overlay; the shared graph is never changed. */
+  overrides?: InputMaybe<OverridesInput>;
+  /** Do not expand a Provider origin to its facilities and services. */
+  providerOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Outage rule: HARD, THRESHOLD or DISTRESS (for COMPROMISE with DISRUPT, the rule of the outage that follows). */
+  rule?: InputMaybe<OutageRule>;
+  /** COMPROMISE only: Monte Carlo runs (1..100000). */
+  runs?: InputMaybe<Scalars['Int']['input']>;
+  /** COMPROMISE only: seed of the runs (0..4294967295); run i draws from a generator seeded by (seed, i). */
+  seed?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Totals of a blast radius. */
+export type BlastTotals = {
+  __typename?: 'BlastTotals';
+  /** Affected nodes, origins included. */
+  affected: Scalars['Int']['output'];
+  /** By the country the affected node is located in. */
+  byCountry: Array<CountryCount>;
+  /** By node kind. */
+  byKind: Array<KindCount>;
+  /** Critical functions affected, by sector. */
+  bySector: Array<SectorTotal>;
+  /** Critical functions affected. */
+  functionsLost: Scalars['Int']['output'];
+  /** Their summed importance (COMPROMISE: expected value). */
+  importanceLost: Scalars['Float']['output'];
+};
+
+/** Centrality metrics, on the directed DEPENDS_ON graph (unweighted), normalised as NetworkX normalises them. */
+export type CentralityMetric =
+  /** HITS authority score. */
+  | 'AUTHORITY'
+  /** Brandes betweenness, exact up to 5,000 nodes, sampled beyond (see errorBound). */
+  | 'BETWEENNESS'
+  /** Closeness on incoming distances (Wasserman–Faust). */
+  | 'CLOSENESS'
+  /** (In + out degree) / (n − 1). */
+  | 'DEGREE'
+  /** Eigenvector centrality on the undirected projection. */
+  | 'EIGENVECTOR'
+  /** HITS hub score. */
+  | 'HUB'
+  /** In-degree / (n − 1): how many depend on the node directly. */
+  | 'IN_DEGREE'
+  /** Out-degree / (n − 1): how many suppliers the node has. */
+  | 'OUT_DEGREE'
+  /** PageRank, damping 0.85. */
+  | 'PAGERANK';
+
+/** A centrality ranking. */
+export type CentralityRanking = {
+  __typename?: 'CentralityRanking';
+  /** For sampled betweenness: with probability 0.95 every value is within this of the exact one. */
+  errorBound: Maybe<Scalars['Float']['output']>;
+  /** Whether the values are exact (false: betweenness was sampled). */
+  exact: Scalars['Boolean']['output'];
+  /** The metric. */
+  metric: CentralityMetric;
+  /** The top rows (only the requested kinds). */
+  rows: Array<CentralityRow>;
+  /** Graph version it was computed on. */
+  snapshotVersion: Scalars['Int']['output'];
+};
+
+/** One row of a centrality ranking. */
+export type CentralityRow = {
+  __typename?: 'CentralityRow';
+  /** The node. */
+  node: Node;
+  /** 1-based rank. */
+  rank: Scalars['Int']['output'];
+  /** Its value. */
+  value: Scalars['Float']['output'];
 };
 
 /** What a dependency runs over. Trust-carrying channels can carry a compromise. */
@@ -67,6 +237,67 @@ export type CompromiseEffect =
   | 'ACCESS'
   | 'DISRUPT';
 
+/** The Monte Carlo summary of a COMPROMISE. */
+export type CompromiseSummary = {
+  __typename?: 'CompromiseSummary';
+  /** Expected number of critical functions affected. */
+  expectedFunctions: Scalars['Float']['output'];
+  /** Expected summed importance of the critical functions affected. */
+  expectedImportance: Scalars['Float']['output'];
+  /** 5th, 50th and 95th percentiles of the importance affected per run. */
+  importanceP5: Scalars['Float']['output'];
+  /** Median importance affected per run. */
+  importanceP50: Scalars['Float']['output'];
+  /** 95th percentile of the importance affected per run. */
+  importanceP95: Scalars['Float']['output'];
+  /** Its standard deviation over runs. */
+  importanceStdDev: Scalars['Float']['output'];
+  /** Runs made. */
+  runs: Scalars['Int']['output'];
+  /** Seed used. */
+  seed: Scalars['Float']['output'];
+};
+
+/** Herfindahl–Hirschman concentration of direct dependence. */
+export type ConcentrationReport = {
+  __typename?: 'ConcentrationReport';
+  /** Country the report covers (null: all members). */
+  country: Maybe<Country>;
+  /** Share of the functions for which one facility is a single point of failure. */
+  facilitySpofShare: Scalars['Float']['output'];
+  /** Share of the functions for which one foreign jurisdiction is a single point of failure. */
+  foreignJurisdictionSpofShare: Scalars['Float']['output'];
+  /** Functions covered. */
+  functions: Scalars['Int']['output'];
+  /** HHI of shares credited to the providers' headquarters countries. */
+  hhiByJurisdiction: Scalars['Float']['output'];
+  /** HHI (0–10,000) of shares credited to the owning providers. */
+  hhiByProvider: Scalars['Float']['output'];
+  /** Band of hhiByJurisdiction. */
+  jurisdictionBand: Scalars['String']['output'];
+  /** HIGH (> 1,800), MODERATE (1,000–1,800) or LOW, as in the 2023 US Merger Guidelines. */
+  providerBand: Scalars['String']['output'];
+  /** Share of the functions for which one provider is a single point of failure. */
+  providerSpofShare: Scalars['Float']['output'];
+  /** Sector the report covers (null: all sectors). */
+  sector: Maybe<Sector>;
+  /** Largest jurisdiction shares. */
+  topJurisdictions: Array<ConcentrationShare>;
+  /** Largest provider shares. */
+  topProviders: Array<ConcentrationShare>;
+};
+
+/** A share credited to one provider or country. */
+export type ConcentrationShare = {
+  __typename?: 'ConcentrationShare';
+  /** Provider or country id. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** Share 0..1. */
+  share: Scalars['Float']['output'];
+};
+
 /** How sure the source is. */
 export type Confidence =
   | 'HIGH'
@@ -117,6 +348,15 @@ export type CountryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A count for one country. */
+export type CountryCount = {
+  __typename?: 'CountryCount';
+  /** How many affected nodes. */
+  count: Scalars['Int']['output'];
+  /** The country. */
+  country: Country;
+};
+
 /** Filters for `countries`; all given filters must hold. */
 export type CountryFilter = {
   /** Only these ids. */
@@ -125,6 +365,21 @@ export type CountryFilter = {
   natoMember?: InputMaybe<Scalars['Boolean']['input']>;
   /** Case-insensitive substring of the name or id. */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Impact on one country in a cross-border view. */
+export type CountryImpact = {
+  __typename?: 'CountryImpact';
+  /** Affected nodes attributed to it. */
+  affected: Scalars['Int']['output'];
+  /** The country. */
+  country: Country;
+  /** Affected critical functions attributed to it. */
+  functions: Scalars['Int']['output'];
+  /** Whether it is a NATO member. */
+  natoMember: Scalars['Boolean']['output'];
+  /** Whether it is one of the origins' countries in this view. */
+  originCountry: Scalars['Boolean']['output'];
 };
 
 /** Fields of a country; on update, omitted fields keep their value. */
@@ -149,6 +404,28 @@ export type CountryInput = {
   provenance?: InputMaybe<ProvenanceInput>;
   /** Failure threshold 0..1. */
   threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Critical functions a country loses. */
+export type CountryLoss = {
+  __typename?: 'CountryLoss';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The country. */
+  country: Country;
+  /** Its functions that are affected. */
+  functions: Array<CriticalFunction>;
+  /** Their summed importance. */
+  importance: Scalars['Float']['output'];
+};
+
+/** How likely one country is to fail. */
+export type CountryRisk = {
+  __typename?: 'CountryRisk';
+  /** The country. */
+  country: Country;
+  /** Probability that it loses at least countryLossShare of its importance-weighted functions. */
+  probability: Probability;
 };
 
 /** How to sort countries. */
@@ -206,6 +483,8 @@ export type CriticalFunction = Node & {
   importanceRule: Scalars['String']['output'];
   /** Always CriticalFunction. */
   kind: NodeKind;
+  /** Centrality metrics. */
+  metrics: Maybe<NodeMetrics>;
   /** Function name. */
   name: Scalars['String']['output'];
   /** Where the facts come from. */
@@ -281,6 +560,32 @@ export type CriticalFunctionSortField =
   | 'NAME'
   /** By sector. */
   | 'SECTOR';
+
+/** Cross-border impact, attributed two ways. */
+export type CrossBorderImpact = {
+  __typename?: 'CrossBorderImpact';
+  /** Dependencies that carried the cascade across a border (critical causes whose ends are located in different countries). */
+  borderCrossings: Array<Dependency>;
+  /** By jurisdiction: the headquarters of the owning provider, following SUBSIDIARY_OF to the top (a function's own country). */
+  byJurisdiction: CrossBorderView;
+  /** By location: a facility's country; a provider's or service's headquarters; a function's SERVES country. */
+  byLocation: CrossBorderView;
+};
+
+/** Where the impact lands, by one way of attributing nodes to countries. */
+export type CrossBorderView = {
+  __typename?: 'CrossBorderView';
+  /** How nodes are attributed: LOCATION or JURISDICTION. */
+  basis: Scalars['String']['output'];
+  /** Every country with affected nodes. */
+  countries: Array<CountryImpact>;
+  /** Affected nodes outside the origins' countries in NATO member states. */
+  foreignNato: Scalars['Int']['output'];
+  /** Affected nodes outside the origins' countries in non-member states. */
+  foreignNonNato: Scalars['Int']['output'];
+  /** Countries of the origins. */
+  originCountries: Array<Country>;
+};
 
 /** What a delete removed. */
 export type DeleteResult = {
@@ -430,6 +735,32 @@ export type Direction =
   /** Towards dependents: what depends on the node. */
   | 'DEPENDENTS';
 
+/** A distribution over runs. */
+export type Distribution = {
+  __typename?: 'Distribution';
+  /** Maximum. */
+  max: Scalars['Float']['output'];
+  /** Mean. */
+  mean: Scalars['Float']['output'];
+  /** 5th percentile. */
+  p5: Scalars['Float']['output'];
+  /** Median. */
+  p50: Scalars['Float']['output'];
+  /** 95th percentile. */
+  p95: Scalars['Float']['output'];
+};
+
+/** A chain of dependencies from an origin to an affected node. */
+export type Explanation = {
+  __typename?: 'Explanation';
+  /** The dependencies along the chain, in order. */
+  dependencies: Array<Dependency>;
+  /** Share of the chain's dependencies that are illustrative (modelling assumptions, not public record). */
+  illustrativeShare: Scalars['Float']['output'];
+  /** Nodes from the origin to the affected node. */
+  nodes: Array<Node>;
+};
+
 /** A physical site: a cloud region, a data-centre campus, an exchange point, a ground station, a cable landing, a network PoP or a power plant. */
 export type Facility = Node & {
   __typename?: 'Facility';
@@ -447,6 +778,8 @@ export type Facility = Node & {
   latitude: Scalars['Float']['output'];
   /** Longitude (degrees). */
   longitude: Scalars['Float']['output'];
+  /** Centrality and linchpin metrics. */
+  metrics: Maybe<NodeMetrics>;
   /** Facility name, e.g. AWS eu-central-1 (Frankfurt). */
   name: Scalars['String']['output'];
   /** Provider that operates it (OPERATES). */
@@ -535,6 +868,15 @@ export type FacilitySortField =
   /** By name. */
   | 'NAME';
 
+/** How likely one critical function is to fail. */
+export type FunctionRisk = {
+  __typename?: 'FunctionRisk';
+  /** The function. */
+  function: CriticalFunction;
+  /** Failure probability. */
+  probability: Probability;
+};
+
 /** Counts of the stored graph. */
 export type GraphStats = {
   __typename?: 'GraphStats';
@@ -555,6 +897,30 @@ export type HeadquartersGroup = {
   dependencyCount: Scalars['Int']['output'];
   /** The providers. */
   providers: Array<Provider>;
+};
+
+/** A dependency that exists only in a what-if. */
+export type HypotheticalDependencyInput = {
+  /** Channel (decides whether a compromise can cross it). */
+  channel: Channel;
+  /** Delay in hours. */
+  delayHours?: InputMaybe<Scalars['Float']['input']>;
+  /** Dependent node id. */
+  dependent: Scalars['ID']['input'];
+  /** Id for the hypothetical edge (default derived from its ends and channel). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** minAlive of that group (must equal the group's). */
+  minAlive?: InputMaybe<Scalars['Int']['input']>;
+  /** Compromise propagation probability 0..1. */
+  propagation?: InputMaybe<Scalars['Float']['input']>;
+  /** Recovery in hours. */
+  recoveryHours?: InputMaybe<Scalars['Float']['input']>;
+  /** Redundancy group of the dependent it joins, if any. */
+  redundancyGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Strength 0..1. */
+  strength?: InputMaybe<Scalars['Float']['input']>;
+  /** Supplier node id. */
+  supplier: Scalars['ID']['input'];
 };
 
 /** A historical event, stored with its origin and mode so that the analysis can replay it as a scenario. */
@@ -660,6 +1026,44 @@ export type IncidentSortField =
   /** By name. */
   | 'NAME';
 
+/** A long computation running in the background. */
+export type Job = {
+  __typename?: 'Job';
+  /** When it was started. */
+  createdAt: Scalars['String']['output'];
+  /** Runs done. */
+  done: Scalars['Int']['output'];
+  /** Why it failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it finished. */
+  finishedAt: Maybe<Scalars['String']['output']>;
+  /** Job id (also the run id). */
+  id: Scalars['ID']['output'];
+  /** What it computes. */
+  kind: Scalars['String']['output'];
+  /** done / total. */
+  progress: Scalars['Float']['output'];
+  /** The result, when SUCCEEDED. */
+  result: Maybe<StressTestResult>;
+  /** Status. */
+  status: JobStatus;
+  /** Runs in all. */
+  total: Scalars['Int']['output'];
+};
+
+/** Status of a job. */
+export type JobStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Failed; see error. */
+  | 'FAILED'
+  /** Waiting. */
+  | 'QUEUED'
+  /** Running. */
+  | 'RUNNING'
+  /** Done; the result is there. */
+  | 'SUCCEEDED';
+
 /** A count for one node kind. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -669,8 +1073,80 @@ export type KindCount = {
   kind: NodeKind;
 };
 
+/** The linchpin ranking. */
+export type LinchpinRanking = {
+  __typename?: 'LinchpinRanking';
+  /** When the rows were computed. */
+  computedAt: Maybe<Scalars['String']['output']>;
+  /** Progress of the current computation, 0..1 (1 when FRESH). */
+  progress: Scalars['Float']['output'];
+  /** The top rows. */
+  rows: Array<LinchpinRow>;
+  /** Graph version the rows were computed on (null before the first computation). */
+  snapshotVersion: Maybe<Scalars['Int']['output']>;
+  /** FRESH, STALE or COMPUTING. */
+  status: RankingStatus;
+};
+
+/** One linchpin. */
+export type LinchpinRow = {
+  __typename?: 'LinchpinRow';
+  /** Countries losing at least one function (first tie-break). */
+  countries: Scalars['Int']['output'];
+  /** Share of the lost importance in countries other than the node's location (second tie-break). */
+  crossBorderShare: Scalars['Float']['output'];
+  /** Critical functions lost. */
+  functionsLost: Scalars['Int']['output'];
+  /** The provider, facility or service. */
+  node: Node;
+  /** 1-based rank. */
+  rank: Scalars['Int']['output'];
+  /** Summed importance of the critical functions lost when it alone fails (HARD; COMPROMISE mode: expected importance compromised). */
+  score: Scalars['Float']['output'];
+};
+
+/** A scenario rerun with hypothetical changes. */
+export type Mitigation = {
+  __typename?: 'Mitigation';
+  /** Importance lost after. */
+  importanceAfter: Scalars['Float']['output'];
+  /** Importance lost before. */
+  importanceBefore: Scalars['Float']['output'];
+  /** Affected after, not before. */
+  newlyAffected: Array<Node>;
+  /** before − after. */
+  reduction: Scalars['Float']['output'];
+  /** The rerun. */
+  result: BlastRadius;
+  /** The scenario. */
+  scenario: Scenario;
+  /** Affected before, not after. */
+  spared: Array<Node>;
+};
+
+/** A single change that reduces a scenario's loss. */
+export type MitigationSuggestion = {
+  __typename?: 'MitigationSuggestion';
+  /** For ADD_ALTERNATIVE: the alternative supplier. */
+  alternative: Maybe<Node>;
+  /** The dependency changed. */
+  dependency: Dependency;
+  /** What to change, in words. */
+  description: Scalars['String']['output'];
+  /** CUT_TRUST_CHANNEL (remove a trust-carrying dependency) or ADD_ALTERNATIVE (give a dependency an alternative supplier). */
+  kind: Scalars['String']['output'];
+  /** Importance-weighted loss removed by this change, given the earlier ones. */
+  reduction: Scalars['Float']['output'];
+  /** The loss left after this and the earlier changes. */
+  remaining: Scalars['Float']['output'];
+  /** 1-based order in the greedy sequence. */
+  step: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancels a job. */
+  cancelJob: Job;
   /** Creates a country. CONFLICT when the id exists. */
   createCountry: Country;
   /** Creates a critical function. */
@@ -689,6 +1165,12 @@ export type Mutation = {
   deleteDependency: DeleteResult;
   /** Deletes any node by id. Fails with CONFLICT when other nodes refer to it, unless `force` is true; reports what it detached. */
   deleteNode: DeleteResult;
+  /** Deletes a stored scenario. */
+  deleteScenario: DeleteResult;
+  /** Runs an analysis and stores it with its inputs, seed, graph version and full result. */
+  saveScenario: Scenario;
+  /** Starts a stress test as a job, spread over the server's cores; poll job(id). */
+  stressTest: Job;
   /** Updates a country. NOT_FOUND when it does not exist. */
   updateCountry: Country;
   /** Updates a critical function. */
@@ -703,6 +1185,11 @@ export type Mutation = {
   updateProvider: Provider;
   /** Updates a service. */
   updateService: Service;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -749,6 +1236,21 @@ export type MutationDeleteDependencyArgs = {
 export type MutationDeleteNodeArgs = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteScenarioArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveScenarioArgs = {
+  input: SaveScenarioInput;
+};
+
+
+export type MutationStressTestArgs = {
+  input: StressTestInput;
 };
 
 
@@ -833,11 +1335,59 @@ export type NodeKind =
   | 'Provider'
   | 'Service';
 
+/** All metrics of one node. */
+export type NodeMetrics = {
+  __typename?: 'NodeMetrics';
+  /** HITS authority score. */
+  authority: Scalars['Float']['output'];
+  /** Betweenness. */
+  betweenness: Scalars['Float']['output'];
+  /** Closeness. */
+  closeness: Scalars['Float']['output'];
+  /** Degree centrality. */
+  degree: Scalars['Float']['output'];
+  /** Eigenvector centrality. */
+  eigenvector: Scalars['Float']['output'];
+  /** HITS hub score. */
+  hub: Scalars['Float']['output'];
+  /** In-degree centrality. */
+  inDegree: Scalars['Float']['output'];
+  /** Rank among all providers, facilities and services by linchpin score; null when not ranked yet. */
+  linchpinRank: Maybe<Scalars['Int']['output']>;
+  /** Linchpin score (summed importance of functions lost when it alone fails, HARD); null for functions and while computing. */
+  linchpinScore: Maybe<Scalars['Float']['output']>;
+  /** Out-degree centrality. */
+  outDegree: Scalars['Float']['output'];
+  /** PageRank. */
+  pagerank: Scalars['Float']['output'];
+};
+
+/** A pair of nodes whose joint failure takes a function down. */
+export type NodePair = {
+  __typename?: 'NodePair';
+  /** First node. */
+  a: Node;
+  /** Second node. */
+  b: Node;
+};
+
 /** How an outage spreads: HARD, THRESHOLD or DISTRESS. */
 export type OutageRule =
   | 'DISTRESS'
   | 'HARD'
   | 'THRESHOLD';
+
+/** What-if changes for one analysis run. */
+export type OverridesInput = {
+  /** Hypothetical dependencies (e.g. an added alternative provider). */
+  addDependencies?: InputMaybe<Array<HypotheticalDependencyInput>>;
+  /** Existing dependencies moved into (or out of) a redundancy group. */
+  regroupDependencies?: InputMaybe<Array<RegroupInput>>;
+  /** Dependencies that no longer exist. */
+  removeDependencies?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Extra nodes removed: they fail at hour 0 with the origins. */
+  removeNodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
 
 /** Cursor pagination details (Relay connection style). */
 export type PageInfo = {
@@ -846,6 +1396,17 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** Whether more items follow the last one returned. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An estimated probability with its Wilson 95% interval. */
+export type Probability = {
+  __typename?: 'Probability';
+  /** Point estimate. */
+  estimate: Scalars['Float']['output'];
+  /** Upper bound. */
+  high: Scalars['Float']['output'];
+  /** Lower bound of the Wilson 95% interval. */
+  low: Scalars['Float']['output'];
 };
 
 /** OUTAGE (availability) or COMPROMISE (integrity). */
@@ -896,6 +1457,8 @@ export type Provider = Node & {
   id: Scalars['ID']['output'];
   /** Always Provider. */
   kind: NodeKind;
+  /** Centrality and linchpin metrics. */
+  metrics: Maybe<NodeMetrics>;
   /** Company name. */
   name: Scalars['String']['output'];
   /** The group this provider is a subsidiary of (SUBSIDIARY_OF), if any. */
@@ -1004,12 +1567,26 @@ export type ProviderSortField =
 
 export type Query = {
   __typename?: 'Query';
+  /** Concentration of every sector across the alliance. */
+  allianceConcentration: Array<ConcentrationReport>;
+  /** Back-test of a historical incident: its replay against the countries its sources name. */
+  backtest: Backtest;
+  /** Which nodes fail or are compromised, when, why, and in which countries. */
+  blastRadius: BlastRadius;
+  /** Nodes ranked by a centrality metric. */
+  centrality: CentralityRanking;
+  /** What is affected in one scenario and not the other, with deltas by country and sector. */
+  compareScenarios: ScenarioComparison;
+  /** HHI concentration of the direct dependence of a country's (or all members') functions, optionally one sector. */
+  concentration: ConcentrationReport;
   /** Countries, filtered, sorted and paginated. */
   countries: CountryConnection;
   /** Dependence summary of one country. NOT_FOUND for an unknown country. */
   countrySummary: CountrySummary;
   /** Critical functions, filtered, sorted and paginated. */
   criticalFunctions: CriticalFunctionConnection;
+  /** For a provider or facility: how many member states' functions of each sector depend on it. */
+  dependenceFootprint: Array<SectorFootprint>;
   /** Dependencies, filtered and paginated (ordered by id). */
   dependencies: DependencyConnection;
   /** One dependency by id. */
@@ -1020,6 +1597,12 @@ export type Query = {
   graphStats: GraphStats;
   /** Incidents, filtered, sorted and paginated. */
   incidents: IncidentConnection;
+  /** A job by id. NOT_FOUND for an unknown id. */
+  job: Job;
+  /** Providers, facilities and services ranked by the critical functions lost when each alone fails. Never blocks: says whether the ranking is FRESH, STALE or COMPUTING. */
+  linchpins: LinchpinRanking;
+  /** Reruns a scenario with hypothetical changes and returns the difference. */
+  mitigate: Mitigation;
   /** What a node depends on (DEPENDENCIES) or what depends on it (DEPENDENTS), up to `depth` hops (1..6). */
   neighbourhood: Neighbourhood;
   /** Any node by id, or null when there is none. */
@@ -1028,6 +1611,10 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** Providers, filtered, sorted and paginated. */
   providers: ProviderConnection;
+  /** One scenario. NOT_FOUND for an unknown id. */
+  scenario: Scenario;
+  /** Saved scenarios, newest first. */
+  scenarios: Array<Scenario>;
   /** Text search on names and ids across all kinds (case-insensitive substring). */
   search: Array<Node>;
   /** Services, filtered, sorted and paginated. */
@@ -1039,6 +1626,45 @@ export type Query = {
    * no path within `maxDepth` hops (1..12).
    */
   shortestDependencyPath: Maybe<DependencyPath>;
+  /** Nodes whose lone failure (and, with order2, pairs whose joint failure) takes a critical function down under HARD. */
+  singlePointsOfFailure: SinglePointsOfFailure;
+  /**
+   * The k single changes that most reduce the scenario's importance-weighted loss,
+   * chosen greedily from a stated candidate set: cutting each trust-carrying
+   * dependency on an affected function's explanation chain, and giving each
+   * dependency on such a chain an alternative supplier of the same kind that the
+   * scenario leaves unaffected (the nearest one for facilities).
+   */
+  suggestMitigations: Array<MitigationSuggestion>;
+};
+
+
+export type QueryBacktestArgs = {
+  incident: Scalars['ID']['input'];
+};
+
+
+export type QueryBlastRadiusArgs = {
+  input: BlastRadiusInput;
+};
+
+
+export type QueryCentralityArgs = {
+  kinds?: InputMaybe<Array<NodeKind>>;
+  metric: CentralityMetric;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCompareScenariosArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+};
+
+
+export type QueryConcentrationArgs = {
+  country?: InputMaybe<Scalars['ID']['input']>;
+  sector?: InputMaybe<Sector>;
 };
 
 
@@ -1060,6 +1686,11 @@ export type QueryCriticalFunctionsArgs = {
   filter?: InputMaybe<CriticalFunctionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<CriticalFunctionSort>;
+};
+
+
+export type QueryDependenceFootprintArgs = {
+  node: Scalars['ID']['input'];
 };
 
 
@@ -1091,6 +1722,26 @@ export type QueryIncidentsArgs = {
 };
 
 
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLinchpinsArgs = {
+  lossCountry?: InputMaybe<Scalars['ID']['input']>;
+  mode?: InputMaybe<PropagationMode>;
+  originCountry?: InputMaybe<Scalars['ID']['input']>;
+  originKinds?: InputMaybe<Array<NodeKind>>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMitigateArgs = {
+  changes: OverridesInput;
+  scenario: Scalars['ID']['input'];
+};
+
+
 export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   direction?: InputMaybe<Direction>;
@@ -1116,6 +1767,11 @@ export type QueryProvidersArgs = {
 };
 
 
+export type QueryScenarioArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<NodeKind>>;
@@ -1136,6 +1792,106 @@ export type QueryShortestDependencyPathArgs = {
   from: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QuerySinglePointsOfFailureArgs = {
+  function: Scalars['ID']['input'];
+  order2?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QuerySuggestMitigationsArgs = {
+  k?: InputMaybe<Scalars['Int']['input']>;
+  scenario: Scalars['ID']['input'];
+};
+
+/** Whether a ranking matches the current graph. */
+export type RankingStatus =
+  /** Being computed for the first time; rows are empty until done. */
+  | 'COMPUTING'
+  /** Computed on the current graph version. */
+  | 'FRESH'
+  /** From an older graph version; a new computation is under way. */
+  | 'STALE';
+
+/** Moves an existing dependency into a redundancy group or out of one. */
+export type RegroupInput = {
+  /** The dependency's id. */
+  dependency: Scalars['ID']['input'];
+  /** The group's minAlive. */
+  minAlive: Scalars['Int']['input'];
+  /** New group name, or null for a required edge. */
+  redundancyGroup?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of saveScenario. */
+export type SaveScenarioInput = {
+  /** The analysis to run and store. */
+  analysis: BlastRadiusInput;
+  /** Author. */
+  author: Scalars['String']['input'];
+  /** Description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name. */
+  name: Scalars['String']['input'];
+};
+
+/** A saved analysis: inputs, seed, graph version and the full per-node result. */
+export type Scenario = {
+  __typename?: 'Scenario';
+  /** Who saved it. */
+  author: Scalars['String']['output'];
+  /** For an incident replay: the result compared with the member states the incident's sources name. */
+  backtest: Maybe<Backtest>;
+  /** When it was saved. */
+  createdAt: Scalars['String']['output'];
+  /** Description. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Id, `scn:` followed by a slug. */
+  id: Scalars['ID']['output'];
+  /** The historical incident it replays, if any. */
+  incident: Maybe<Incident>;
+  /** The inputs, as JSON. */
+  inputJson: Scalars['String']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** The stored result. */
+  result: BlastRadius;
+  /** Graph version it ran on. */
+  snapshotVersion: Scalars['Int']['output'];
+};
+
+/** Differences between two stored results. */
+export type ScenarioComparison = {
+  __typename?: 'ScenarioComparison';
+  /** Scenario a. */
+  a: Scenario;
+  /** Scenario b. */
+  b: Scenario;
+  /** Affected critical functions per country. */
+  byCountry: Array<ScenarioDelta>;
+  /** Affected critical functions per sector. */
+  bySector: Array<ScenarioDelta>;
+  /** Affected in both. */
+  inBoth: Scalars['Int']['output'];
+  /** Affected in a and not in b. */
+  onlyInA: Array<Node>;
+  /** Affected in b and not in a. */
+  onlyInB: Array<Node>;
+};
+
+/** A count in two scenarios. */
+export type ScenarioDelta = {
+  __typename?: 'ScenarioDelta';
+  /** Affected critical functions in scenario a. */
+  a: Scalars['Int']['output'];
+  /** In scenario b. */
+  b: Scalars['Int']['output'];
+  /** b − a. */
+  delta: Scalars['Int']['output'];
+  /** Country id or sector name. */
+  key: Scalars['String']['output'];
 };
 
 /** Sectors of critical functions: NIS2 Annex I and II, plus defence and humanitarian operations. */
@@ -1192,6 +1948,28 @@ export type SectorCount = {
   sector: Sector;
 };
 
+/** How many member states' functions of one sector depend on a node. */
+export type SectorFootprint = {
+  __typename?: 'SectorFootprint';
+  /** Member states with at least one function of the sector depending on the node. */
+  countries: Scalars['Int']['output'];
+  /** Functions of the sector depending on it. */
+  functions: Scalars['Int']['output'];
+  /** The sector. */
+  sector: Sector;
+};
+
+/** Affected critical functions of one sector. */
+export type SectorTotal = {
+  __typename?: 'SectorTotal';
+  /** How many functions. */
+  count: Scalars['Int']['output'];
+  /** Their summed importance. */
+  importance: Scalars['Float']['output'];
+  /** The sector. */
+  sector: Sector;
+};
+
 /** Something a provider offers: a software product, a platform service, a network or a managed service. */
 export type Service = Node & {
   __typename?: 'Service';
@@ -1201,6 +1979,8 @@ export type Service = Node & {
   id: Scalars['ID']['output'];
   /** Always Service. */
   kind: NodeKind;
+  /** Centrality and linchpin metrics. */
+  metrics: Maybe<NodeMetrics>;
   /** Service name. */
   name: Scalars['String']['output'];
   /** Where the facts come from. */
@@ -1280,12 +2060,79 @@ export type ServiceSortField =
   /** By name. */
   | 'NAME';
 
+/** Single points of failure of one critical function under HARD. */
+export type SinglePointsOfFailure = {
+  __typename?: 'SinglePointsOfFailure';
+  /** The function. */
+  function: CriticalFunction;
+  /** Every node whose lone failure takes the function down (order-1 minimal cut sets). */
+  order1: Array<Node>;
+  /** Pairs, neither of order 1, whose joint failure takes it down (order-2 minimal cut sets); empty unless asked. */
+  order2: Array<NodePair>;
+};
+
 /** Sort direction. */
 export type SortDirection =
   /** Ascending. */
   | 'ASC'
   /** Descending. */
   | 'DESC';
+
+/** Inputs of a stress test. */
+export type StressTestInput = {
+  /** A country fails in a run when it loses at least this share (0..1) of its importance-weighted functions. */
+  countryLossShare?: InputMaybe<Scalars['Float']['input']>;
+  /** RANDOM_FAILURES: probability 0..1 of a common shock taking down every node located in one country (per country, per run). */
+  countryShockProbability?: InputMaybe<Scalars['Float']['input']>;
+  /** COMPROMISE: ACCESS or DISRUPT. */
+  effect?: InputMaybe<CompromiseEffect>;
+  /** Drop illustrative dependencies. */
+  excludeIllustrative?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Kind of test. */
+  kind?: InputMaybe<StressTestKind>;
+  /** RANDOM_FAILURES: kinds of node that may fail (default Provider, Facility, Service). */
+  kinds?: InputMaybe<Array<NodeKind>>;
+  /** COMPROMISE: origin ids. */
+  origins?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** RANDOM_FAILURES: probability 0..1 that each such node fails. */
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  /** RANDOM_FAILURES: probability 0..1 of a common shock taking down one provider with all it owns (per provider, per run). */
+  providerShockProbability?: InputMaybe<Scalars['Float']['input']>;
+  /** Outage rule of the cascade. */
+  rule?: InputMaybe<OutageRule>;
+  /** Number of runs (1..100000). */
+  runs?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed (0..4294967295); run i draws from a generator seeded by (seed, i). */
+  seed?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Which kind of stress test. */
+export type StressTestKind =
+  /** A fixed origin set under COMPROMISE probabilities. */
+  | 'COMPROMISE'
+  /** Each node of the given kinds fails independently with probability `probability`, plus optional common shocks. */
+  | 'RANDOM_FAILURES';
+
+/** The result of a stress test. */
+export type StressTestResult = {
+  __typename?: 'StressTestResult';
+  /** Member states, most likely to fail first. */
+  countries: Array<CountryRisk>;
+  /** Functions with a non-zero failure probability, most likely first. */
+  functions: Array<FunctionRisk>;
+  /** Critical functions lost per run. */
+  functionsLost: Distribution;
+  /** Importance lost per run. */
+  importanceLost: Distribution;
+  /** Id of the run (the job's id). */
+  runId: Scalars['ID']['output'];
+  /** Runs made. */
+  runs: Scalars['Int']['output'];
+  /** Seed used. */
+  seed: Scalars['Float']['output'];
+  /** Graph version. */
+  snapshotVersion: Scalars['Int']['output'];
+};
 
 /** Traffic Light Protocol 2.0 sharing level. */
 export type Tlp =
@@ -1368,15 +2215,31 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AffectedNode: ResolverTypeWrapper<Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Node'] }>;
+  AffectedState: AffectedState;
+  Backtest: ResolverTypeWrapper<Omit<Backtest, 'namedCountries' | 'predictedCountries' | 'truePositives'> & { namedCountries: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, truePositives: Array<ResolversTypes['Country']> }>;
+  BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversTypes['AffectedNode']>, crossBorder: ResolversTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversTypes['CountryLoss']>, origins: Array<ResolversTypes['Node']>, totals: ResolversTypes['BlastTotals'] }>;
+  BlastRadiusInput: BlastRadiusInput;
+  BlastTotals: ResolverTypeWrapper<Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversTypes['CountryCount']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CentralityMetric: CentralityMetric;
+  CentralityRanking: ResolverTypeWrapper<Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversTypes['CentralityRow']> }>;
+  CentralityRow: ResolverTypeWrapper<Omit<CentralityRow, 'node'> & { node: ResolversTypes['Node'] }>;
   Channel: Channel;
   CisaSector: CisaSector;
   CompromiseEffect: CompromiseEffect;
+  CompromiseSummary: ResolverTypeWrapper<CompromiseSummary>;
+  ConcentrationReport: ResolverTypeWrapper<Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversTypes['Country']> }>;
+  ConcentrationShare: ResolverTypeWrapper<ConcentrationShare>;
   Confidence: Confidence;
   Country: ResolverTypeWrapper<NodeModel>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'nodes'> & { nodes: Array<ResolversTypes['Country']> }>;
+  CountryCount: ResolverTypeWrapper<Omit<CountryCount, 'country'> & { country: ResolversTypes['Country'] }>;
   CountryFilter: CountryFilter;
+  CountryImpact: ResolverTypeWrapper<Omit<CountryImpact, 'country'> & { country: ResolversTypes['Country'] }>;
   CountryInput: CountryInput;
+  CountryLoss: ResolverTypeWrapper<Omit<CountryLoss, 'country' | 'functions'> & { country: ResolversTypes['Country'], functions: Array<ResolversTypes['CriticalFunction']> }>;
+  CountryRisk: ResolverTypeWrapper<Omit<CountryRisk, 'country'> & { country: ResolversTypes['Country'] }>;
   CountrySort: CountrySort;
   CountrySortField: CountrySortField;
   CountrySummary: ResolverTypeWrapper<CountrySummaryModel>;
@@ -1386,6 +2249,8 @@ export type ResolversTypes = {
   CriticalFunctionInput: CriticalFunctionInput;
   CriticalFunctionSort: CriticalFunctionSort;
   CriticalFunctionSortField: CriticalFunctionSortField;
+  CrossBorderImpact: ResolverTypeWrapper<Omit<CrossBorderImpact, 'borderCrossings' | 'byJurisdiction' | 'byLocation'> & { borderCrossings: Array<ResolversTypes['Dependency']>, byJurisdiction: ResolversTypes['CrossBorderView'], byLocation: ResolversTypes['CrossBorderView'] }>;
+  CrossBorderView: ResolverTypeWrapper<Omit<CrossBorderView, 'countries' | 'originCountries'> & { countries: Array<ResolversTypes['CountryImpact']>, originCountries: Array<ResolversTypes['Country']> }>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   DependencyConnection: ResolverTypeWrapper<Omit<DependencyConnection, 'nodes'> & { nodes: Array<ResolversTypes['Dependency']> }>;
@@ -1396,6 +2261,8 @@ export type ResolversTypes = {
   DependencyType: DependencyType;
   DetachedRelationship: ResolverTypeWrapper<DetachedRelationship>;
   Direction: Direction;
+  Distribution: ResolverTypeWrapper<Distribution>;
+  Explanation: ResolverTypeWrapper<Omit<Explanation, 'dependencies' | 'nodes'> & { dependencies: Array<ResolversTypes['Dependency']>, nodes: Array<ResolversTypes['Node']> }>;
   Facility: ResolverTypeWrapper<NodeModel>;
   FacilityConnection: ResolverTypeWrapper<Omit<FacilityConnection, 'nodes'> & { nodes: Array<ResolversTypes['Facility']> }>;
   FacilityFilter: FacilityFilter;
@@ -1404,8 +2271,10 @@ export type ResolversTypes = {
   FacilitySort: FacilitySort;
   FacilitySortField: FacilitySortField;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FunctionRisk: ResolverTypeWrapper<Omit<FunctionRisk, 'function'> & { function: ResolversTypes['CriticalFunction'] }>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
   HeadquartersGroup: ResolverTypeWrapper<Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversTypes['Country'], providers: Array<ResolversTypes['Provider']> }>;
+  HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Incident: ResolverTypeWrapper<NodeModel>;
   IncidentConnection: ResolverTypeWrapper<Omit<IncidentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Incident']> }>;
@@ -1414,13 +2283,23 @@ export type ResolversTypes = {
   IncidentSort: IncidentSort;
   IncidentSortField: IncidentSortField;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Job: ResolverTypeWrapper<JobModel>;
+  JobStatus: JobStatus;
   KindCount: ResolverTypeWrapper<KindCount>;
+  LinchpinRanking: ResolverTypeWrapper<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversTypes['LinchpinRow']> }>;
+  LinchpinRow: ResolverTypeWrapper<Omit<LinchpinRow, 'node'> & { node: ResolversTypes['Node'] }>;
+  Mitigation: ResolverTypeWrapper<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversTypes['Node']>, result: ResolversTypes['BlastRadius'], scenario: ResolversTypes['Scenario'], spared: Array<ResolversTypes['Node']> }>;
+  MitigationSuggestion: ResolverTypeWrapper<Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversTypes['Node']>, dependency: ResolversTypes['Dependency'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodModel>;
   Node: ResolverTypeWrapper<NodeModel>;
   NodeKind: NodeKind;
+  NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
+  NodePair: ResolverTypeWrapper<Omit<NodePair, 'a' | 'b'> & { a: ResolversTypes['Node'], b: ResolversTypes['Node'] }>;
   OutageRule: OutageRule;
+  OverridesInput: OverridesInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Probability: ResolverTypeWrapper<Probability>;
   PropagationMode: PropagationMode;
   Provenance: ResolverTypeWrapper<Provenance>;
   ProvenanceInput: ProvenanceInput;
@@ -1433,8 +2312,16 @@ export type ResolversTypes = {
   ProviderSort: ProviderSort;
   ProviderSortField: ProviderSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingStatus: RankingStatus;
+  RegroupInput: RegroupInput;
+  SaveScenarioInput: SaveScenarioInput;
+  Scenario: ResolverTypeWrapper<ScenarioModel>;
+  ScenarioComparison: ResolverTypeWrapper<Omit<ScenarioComparison, 'a' | 'b' | 'onlyInA' | 'onlyInB'> & { a: ResolversTypes['Scenario'], b: ResolversTypes['Scenario'], onlyInA: Array<ResolversTypes['Node']>, onlyInB: Array<ResolversTypes['Node']> }>;
+  ScenarioDelta: ResolverTypeWrapper<ScenarioDelta>;
   Sector: Sector;
   SectorCount: ResolverTypeWrapper<SectorCount>;
+  SectorFootprint: ResolverTypeWrapper<SectorFootprint>;
+  SectorTotal: ResolverTypeWrapper<SectorTotal>;
   Service: ResolverTypeWrapper<NodeModel>;
   ServiceConnection: ResolverTypeWrapper<Omit<ServiceConnection, 'nodes'> & { nodes: Array<ResolversTypes['Service']> }>;
   ServiceFilter: ServiceFilter;
@@ -1442,18 +2329,36 @@ export type ResolversTypes = {
   ServiceKind: ServiceKind;
   ServiceSort: ServiceSort;
   ServiceSortField: ServiceSortField;
+  SinglePointsOfFailure: ResolverTypeWrapper<Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversTypes['CriticalFunction'], order1: Array<ResolversTypes['Node']>, order2: Array<ResolversTypes['NodePair']> }>;
   SortDirection: SortDirection;
+  StressTestInput: StressTestInput;
+  StressTestKind: StressTestKind;
+  StressTestResult: ResolverTypeWrapper<Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversTypes['CountryRisk']>, functions: Array<ResolversTypes['FunctionRisk']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tlp: Tlp;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AffectedNode: Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Node'] };
+  Backtest: Omit<Backtest, 'namedCountries' | 'predictedCountries' | 'truePositives'> & { namedCountries: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, truePositives: Array<ResolversParentTypes['Country']> };
+  BlastRadius: Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversParentTypes['AffectedNode']>, crossBorder: ResolversParentTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversParentTypes['CountryLoss']>, origins: Array<ResolversParentTypes['Node']>, totals: ResolversParentTypes['BlastTotals'] };
+  BlastRadiusInput: BlastRadiusInput;
+  BlastTotals: Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversParentTypes['CountryCount']> };
   Boolean: Scalars['Boolean']['output'];
+  CentralityRanking: Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversParentTypes['CentralityRow']> };
+  CentralityRow: Omit<CentralityRow, 'node'> & { node: ResolversParentTypes['Node'] };
+  CompromiseSummary: CompromiseSummary;
+  ConcentrationReport: Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> };
+  ConcentrationShare: ConcentrationShare;
   Country: NodeModel;
   CountryConnection: Omit<CountryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Country']> };
+  CountryCount: Omit<CountryCount, 'country'> & { country: ResolversParentTypes['Country'] };
   CountryFilter: CountryFilter;
+  CountryImpact: Omit<CountryImpact, 'country'> & { country: ResolversParentTypes['Country'] };
   CountryInput: CountryInput;
+  CountryLoss: Omit<CountryLoss, 'country' | 'functions'> & { country: ResolversParentTypes['Country'], functions: Array<ResolversParentTypes['CriticalFunction']> };
+  CountryRisk: Omit<CountryRisk, 'country'> & { country: ResolversParentTypes['Country'] };
   CountrySort: CountrySort;
   CountrySummary: CountrySummaryModel;
   CriticalFunction: NodeModel;
@@ -1461,6 +2366,8 @@ export type ResolversParentTypes = {
   CriticalFunctionFilter: CriticalFunctionFilter;
   CriticalFunctionInput: CriticalFunctionInput;
   CriticalFunctionSort: CriticalFunctionSort;
+  CrossBorderImpact: Omit<CrossBorderImpact, 'borderCrossings' | 'byJurisdiction' | 'byLocation'> & { borderCrossings: Array<ResolversParentTypes['Dependency']>, byJurisdiction: ResolversParentTypes['CrossBorderView'], byLocation: ResolversParentTypes['CrossBorderView'] };
+  CrossBorderView: Omit<CrossBorderView, 'countries' | 'originCountries'> & { countries: Array<ResolversParentTypes['CountryImpact']>, originCountries: Array<ResolversParentTypes['Country']> };
   DeleteResult: DeleteResult;
   Dependency: DependencyModel;
   DependencyConnection: Omit<DependencyConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Dependency']> };
@@ -1469,14 +2376,18 @@ export type ResolversParentTypes = {
   DependencyPath: PathModel;
   DependencyStep: Omit<DependencyStep, 'dependency'> & { dependency: ResolversParentTypes['Dependency'] };
   DetachedRelationship: DetachedRelationship;
+  Distribution: Distribution;
+  Explanation: Omit<Explanation, 'dependencies' | 'nodes'> & { dependencies: Array<ResolversParentTypes['Dependency']>, nodes: Array<ResolversParentTypes['Node']> };
   Facility: NodeModel;
   FacilityConnection: Omit<FacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Facility']> };
   FacilityFilter: FacilityFilter;
   FacilityInput: FacilityInput;
   FacilitySort: FacilitySort;
   Float: Scalars['Float']['output'];
+  FunctionRisk: Omit<FunctionRisk, 'function'> & { function: ResolversParentTypes['CriticalFunction'] };
   GraphStats: GraphStats;
   HeadquartersGroup: Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversParentTypes['Country'], providers: Array<ResolversParentTypes['Provider']> };
+  HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: Scalars['ID']['output'];
   Incident: NodeModel;
   IncidentConnection: Omit<IncidentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Incident']> };
@@ -1484,11 +2395,20 @@ export type ResolversParentTypes = {
   IncidentInput: IncidentInput;
   IncidentSort: IncidentSort;
   Int: Scalars['Int']['output'];
+  Job: JobModel;
   KindCount: KindCount;
+  LinchpinRanking: Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversParentTypes['LinchpinRow']> };
+  LinchpinRow: Omit<LinchpinRow, 'node'> & { node: ResolversParentTypes['Node'] };
+  Mitigation: Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversParentTypes['Node']>, result: ResolversParentTypes['BlastRadius'], scenario: ResolversParentTypes['Scenario'], spared: Array<ResolversParentTypes['Node']> };
+  MitigationSuggestion: Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversParentTypes['Node']>, dependency: ResolversParentTypes['Dependency'] };
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodModel;
   Node: NodeModel;
+  NodeMetrics: NodeMetrics;
+  NodePair: Omit<NodePair, 'a' | 'b'> & { a: ResolversParentTypes['Node'], b: ResolversParentTypes['Node'] };
+  OverridesInput: OverridesInput;
   PageInfo: PageInfo;
+  Probability: Probability;
   Provenance: Provenance;
   ProvenanceInput: ProvenanceInput;
   Provider: NodeModel;
@@ -1498,13 +2418,112 @@ export type ResolversParentTypes = {
   ProviderReliance: Omit<ProviderReliance, 'provider'> & { provider: ResolversParentTypes['Provider'] };
   ProviderSort: ProviderSort;
   Query: Record<PropertyKey, never>;
+  RegroupInput: RegroupInput;
+  SaveScenarioInput: SaveScenarioInput;
+  Scenario: ScenarioModel;
+  ScenarioComparison: Omit<ScenarioComparison, 'a' | 'b' | 'onlyInA' | 'onlyInB'> & { a: ResolversParentTypes['Scenario'], b: ResolversParentTypes['Scenario'], onlyInA: Array<ResolversParentTypes['Node']>, onlyInB: Array<ResolversParentTypes['Node']> };
+  ScenarioDelta: ScenarioDelta;
   SectorCount: SectorCount;
+  SectorFootprint: SectorFootprint;
+  SectorTotal: SectorTotal;
   Service: NodeModel;
   ServiceConnection: Omit<ServiceConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Service']> };
   ServiceFilter: ServiceFilter;
   ServiceInput: ServiceInput;
   ServiceSort: ServiceSort;
+  SinglePointsOfFailure: Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversParentTypes['CriticalFunction'], order1: Array<ResolversParentTypes['Node']>, order2: Array<ResolversParentTypes['NodePair']> };
+  StressTestInput: StressTestInput;
+  StressTestResult: Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversParentTypes['CountryRisk']>, functions: Array<ResolversParentTypes['FunctionRisk']> };
   String: Scalars['String']['output'];
+};
+
+export type AffectedNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffectedNode'] = ResolversParentTypes['AffectedNode']> = {
+  distress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  restoredHour?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AffectedState'], ParentType, ContextType>;
+  wave?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BacktestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest']> = {
+  namedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  predictedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  recall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  truePositives?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+};
+
+export type BlastRadiusResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BlastRadius'] = ResolversParentTypes['BlastRadius']> = {
+  affected?: Resolver<Array<ResolversTypes['AffectedNode']>, ParentType, ContextType>;
+  compromise?: Resolver<Maybe<ResolversTypes['CompromiseSummary']>, ParentType, ContextType>;
+  crossBorder?: Resolver<ResolversTypes['CrossBorderImpact'], ParentType, ContextType>;
+  debtRank?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  effect?: Resolver<Maybe<ResolversTypes['CompromiseEffect']>, ParentType, ContextType>;
+  functionsLostByCountry?: Resolver<Array<ResolversTypes['CountryLoss']>, ParentType, ContextType>;
+  illustrativeShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['PropagationMode'], ParentType, ContextType>;
+  origins?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['OutageRule'], ParentType, ContextType>;
+  snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['BlastTotals'], ParentType, ContextType>;
+};
+
+export type BlastTotalsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BlastTotals'] = ResolversParentTypes['BlastTotals']> = {
+  affected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byCountry?: Resolver<Array<ResolversTypes['CountryCount']>, ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  bySector?: Resolver<Array<ResolversTypes['SectorTotal']>, ParentType, ContextType>;
+  functionsLost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  importanceLost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CentralityRankingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CentralityRanking'] = ResolversParentTypes['CentralityRanking']> = {
+  errorBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['CentralityMetric'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['CentralityRow']>, ParentType, ContextType>;
+  snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CentralityRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CentralityRow'] = ResolversParentTypes['CentralityRow']> = {
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CompromiseSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CompromiseSummary'] = ResolversParentTypes['CompromiseSummary']> = {
+  expectedFunctions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedImportance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceP5?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceP50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceP95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceStdDev?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ConcentrationReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConcentrationReport'] = ResolversParentTypes['ConcentrationReport']> = {
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  facilitySpofShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  foreignJurisdictionSpofShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  functions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hhiByJurisdiction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hhiByProvider?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jurisdictionBand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providerBand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providerSpofShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  topJurisdictions?: Resolver<Array<ResolversTypes['ConcentrationShare']>, ParentType, ContextType>;
+  topProviders?: Resolver<Array<ResolversTypes['ConcentrationShare']>, ParentType, ContextType>;
+};
+
+export type ConcentrationShareResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConcentrationShare'] = ResolversParentTypes['ConcentrationShare']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -1531,6 +2550,31 @@ export type CountryConnectionResolvers<ContextType = ApiContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CountryCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryCount'] = ResolversParentTypes['CountryCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+};
+
+export type CountryImpactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryImpact'] = ResolversParentTypes['CountryImpact']> = {
+  affected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  functions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  natoMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  originCountry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CountryLossResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryLoss'] = ResolversParentTypes['CountryLoss']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  functions?: Resolver<Array<ResolversTypes['CriticalFunction']>, ParentType, ContextType>;
+  importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CountryRiskResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryRisk'] = ResolversParentTypes['CountryRisk']> = {
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Probability'], ParentType, ContextType>;
+};
+
 export type CountrySummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountrySummary'] = ResolversParentTypes['CountrySummary']> = {
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   crossBorderDependencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1550,6 +2594,7 @@ export type CriticalFunctionResolvers<ContextType = ApiContext, ParentType exten
   importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
@@ -1561,6 +2606,20 @@ export type CriticalFunctionConnectionResolvers<ContextType = ApiContext, Parent
   nodes?: Resolver<Array<ResolversTypes['CriticalFunction']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrossBorderImpactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CrossBorderImpact'] = ResolversParentTypes['CrossBorderImpact']> = {
+  borderCrossings?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType>;
+  byJurisdiction?: Resolver<ResolversTypes['CrossBorderView'], ParentType, ContextType>;
+  byLocation?: Resolver<ResolversTypes['CrossBorderView'], ParentType, ContextType>;
+};
+
+export type CrossBorderViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CrossBorderView'] = ResolversParentTypes['CrossBorderView']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['CountryImpact']>, ParentType, ContextType>;
+  foreignNato?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  foreignNonNato?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  originCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
 };
 
 export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
@@ -1609,6 +2668,20 @@ export type DetachedRelationshipResolvers<ContextType = ApiContext, ParentType e
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DistributionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Distribution'] = ResolversParentTypes['Distribution']> = {
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p5?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ExplanationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = {
+  dependencies?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType>;
+  illustrativeShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
 export type FacilityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
@@ -1617,6 +2690,7 @@ export type FacilityResolvers<ContextType = ApiContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -1628,6 +2702,11 @@ export type FacilityConnectionResolvers<ContextType = ApiContext, ParentType ext
   nodes?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FunctionRiskResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FunctionRisk'] = ResolversParentTypes['FunctionRisk']> = {
+  function?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Probability'], ParentType, ContextType>;
 };
 
 export type GraphStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
@@ -1667,12 +2746,63 @@ export type IncidentConnectionResolvers<ContextType = ApiContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['StressTestResult']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type KindCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
 };
 
+export type LinchpinRankingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LinchpinRanking'] = ResolversParentTypes['LinchpinRanking']> = {
+  computedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['LinchpinRow']>, ParentType, ContextType>;
+  snapshotVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RankingStatus'], ParentType, ContextType>;
+};
+
+export type LinchpinRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LinchpinRow'] = ResolversParentTypes['LinchpinRow']> = {
+  countries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossBorderShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  functionsLost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MitigationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
+  importanceAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  newlyAffected?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  reduction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType>;
+  scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType>;
+  spared?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
+export type MitigationSuggestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MitigationSuggestion'] = ResolversParentTypes['MitigationSuggestion']> = {
+  alternative?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  dependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reduction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   createCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationCreateCriticalFunctionArgs, 'input'>>;
   createDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
@@ -1682,6 +2812,9 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   createService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
   deleteDependency?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'id'>>;
   deleteNode?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'force' | 'id'>>;
+  deleteScenario?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteScenarioArgs, 'id'>>;
+  saveScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationSaveScenarioArgs, 'input'>>;
+  stressTest?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStressTestArgs, 'input'>>;
   updateCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
   updateCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationUpdateCriticalFunctionArgs, 'id' | 'input'>>;
   updateDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'id' | 'input'>>;
@@ -1704,9 +2837,34 @@ export type NodeResolvers<ContextType = ApiContext, ParentType extends Resolvers
   __resolveType: TypeResolveFn<'Country' | 'CriticalFunction' | 'Facility' | 'Incident' | 'Provider' | 'Service', ParentType, ContextType>;
 };
 
+export type NodeMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NodeMetrics'] = ResolversParentTypes['NodeMetrics']> = {
+  authority?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  closeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eigenvector?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hub?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  inDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  linchpinRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  linchpinScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pagerank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type NodePairResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NodePair'] = ResolversParentTypes['NodePair']> = {
+  a?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProbabilityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Probability'] = ResolversParentTypes['Probability']> = {
+  estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = {
@@ -1722,6 +2880,7 @@ export type ProviderResolvers<ContextType = ApiContext, ParentType extends Resol
   headquarters?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -1747,24 +2906,80 @@ export type ProviderRelianceResolvers<ContextType = ApiContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  allianceConcentration?: Resolver<Array<ResolversTypes['ConcentrationReport']>, ParentType, ContextType>;
+  backtest?: Resolver<ResolversTypes['Backtest'], ParentType, ContextType, RequireFields<QueryBacktestArgs, 'incident'>>;
+  blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'input'>>;
+  centrality?: Resolver<ResolversTypes['CentralityRanking'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'metric' | 'top'>>;
+  compareScenarios?: Resolver<ResolversTypes['ScenarioComparison'], ParentType, ContextType, RequireFields<QueryCompareScenariosArgs, 'a' | 'b'>>;
+  concentration?: Resolver<ResolversTypes['ConcentrationReport'], ParentType, ContextType, Partial<QueryConcentrationArgs>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   countrySummary?: Resolver<ResolversTypes['CountrySummary'], ParentType, ContextType, RequireFields<QueryCountrySummaryArgs, 'country'>>;
   criticalFunctions?: Resolver<ResolversTypes['CriticalFunctionConnection'], ParentType, ContextType, RequireFields<QueryCriticalFunctionsArgs, 'first'>>;
+  dependenceFootprint?: Resolver<Array<ResolversTypes['SectorFootprint']>, ParentType, ContextType, RequireFields<QueryDependenceFootprintArgs, 'node'>>;
   dependencies?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'first'>>;
   dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'first'>>;
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
+  job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'top'>>;
+  mitigate?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<QueryMitigateArgs, 'changes' | 'scenario'>>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'direction' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
+  scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<QueryScenarioArgs, 'id'>>;
+  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   shortestDependencyPath?: Resolver<Maybe<ResolversTypes['DependencyPath']>, ParentType, ContextType, RequireFields<QueryShortestDependencyPathArgs, 'directed' | 'from' | 'maxDepth' | 'to'>>;
+  singlePointsOfFailure?: Resolver<ResolversTypes['SinglePointsOfFailure'], ParentType, ContextType, RequireFields<QuerySinglePointsOfFailureArgs, 'function' | 'order2'>>;
+  suggestMitigations?: Resolver<Array<ResolversTypes['MitigationSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestMitigationsArgs, 'k' | 'scenario'>>;
+};
+
+export type ScenarioResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Scenario'] = ResolversParentTypes['Scenario']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  backtest?: Resolver<Maybe<ResolversTypes['Backtest']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
+  inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType>;
+  snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ScenarioComparisonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScenarioComparison'] = ResolversParentTypes['ScenarioComparison']> = {
+  a?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType>;
+  byCountry?: Resolver<Array<ResolversTypes['ScenarioDelta']>, ParentType, ContextType>;
+  bySector?: Resolver<Array<ResolversTypes['ScenarioDelta']>, ParentType, ContextType>;
+  inBoth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onlyInA?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  onlyInB?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
+export type ScenarioDeltaResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScenarioDelta'] = ResolversParentTypes['ScenarioDelta']> = {
+  a?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SectorCount'] = ResolversParentTypes['SectorCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+};
+
+export type SectorFootprintResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SectorFootprint'] = ResolversParentTypes['SectorFootprint']> = {
+  countries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  functions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+};
+
+export type SectorTotalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SectorTotal'] = ResolversParentTypes['SectorTotal']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
@@ -1774,6 +2989,7 @@ export type ServiceResolvers<ContextType = ApiContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
@@ -1788,36 +3004,86 @@ export type ServiceConnectionResolvers<ContextType = ApiContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SinglePointsOfFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SinglePointsOfFailure'] = ResolversParentTypes['SinglePointsOfFailure']> = {
+  function?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType>;
+  order1?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  order2?: Resolver<Array<ResolversTypes['NodePair']>, ParentType, ContextType>;
+};
+
+export type StressTestResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StressTestResult'] = ResolversParentTypes['StressTestResult']> = {
+  countries?: Resolver<Array<ResolversTypes['CountryRisk']>, ParentType, ContextType>;
+  functions?: Resolver<Array<ResolversTypes['FunctionRisk']>, ParentType, ContextType>;
+  functionsLost?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
+  importanceLost?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
+  AffectedNode?: AffectedNodeResolvers<ContextType>;
+  Backtest?: BacktestResolvers<ContextType>;
+  BlastRadius?: BlastRadiusResolvers<ContextType>;
+  BlastTotals?: BlastTotalsResolvers<ContextType>;
+  CentralityRanking?: CentralityRankingResolvers<ContextType>;
+  CentralityRow?: CentralityRowResolvers<ContextType>;
+  CompromiseSummary?: CompromiseSummaryResolvers<ContextType>;
+  ConcentrationReport?: ConcentrationReportResolvers<ContextType>;
+  ConcentrationShare?: ConcentrationShareResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
+  CountryCount?: CountryCountResolvers<ContextType>;
+  CountryImpact?: CountryImpactResolvers<ContextType>;
+  CountryLoss?: CountryLossResolvers<ContextType>;
+  CountryRisk?: CountryRiskResolvers<ContextType>;
   CountrySummary?: CountrySummaryResolvers<ContextType>;
   CriticalFunction?: CriticalFunctionResolvers<ContextType>;
   CriticalFunctionConnection?: CriticalFunctionConnectionResolvers<ContextType>;
+  CrossBorderImpact?: CrossBorderImpactResolvers<ContextType>;
+  CrossBorderView?: CrossBorderViewResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyPath?: DependencyPathResolvers<ContextType>;
   DependencyStep?: DependencyStepResolvers<ContextType>;
   DetachedRelationship?: DetachedRelationshipResolvers<ContextType>;
+  Distribution?: DistributionResolvers<ContextType>;
+  Explanation?: ExplanationResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
+  FunctionRisk?: FunctionRiskResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   HeadquartersGroup?: HeadquartersGroupResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
+  Job?: JobResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
+  LinchpinRanking?: LinchpinRankingResolvers<ContextType>;
+  LinchpinRow?: LinchpinRowResolvers<ContextType>;
+  Mitigation?: MitigationResolvers<ContextType>;
+  MitigationSuggestion?: MitigationSuggestionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeMetrics?: NodeMetricsResolvers<ContextType>;
+  NodePair?: NodePairResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Probability?: ProbabilityResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   ProviderReliance?: ProviderRelianceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Scenario?: ScenarioResolvers<ContextType>;
+  ScenarioComparison?: ScenarioComparisonResolvers<ContextType>;
+  ScenarioDelta?: ScenarioDeltaResolvers<ContextType>;
   SectorCount?: SectorCountResolvers<ContextType>;
+  SectorFootprint?: SectorFootprintResolvers<ContextType>;
+  SectorTotal?: SectorTotalResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
+  SinglePointsOfFailure?: SinglePointsOfFailureResolvers<ContextType>;
+  StressTestResult?: StressTestResultResolvers<ContextType>;
 };
 

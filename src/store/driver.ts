@@ -36,10 +36,11 @@ export interface GraphDb {
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * Runs `work` in one write transaction. If it changed anything, the version
-   * counter is incremented in the same transaction. A thrown error rolls back
-   * everything.
+   * counter is incremented in the same transaction — unless `countsAsModelWrite`
+   * is false, for writes outside the modelled graph (saved scenarios). A thrown
+   * error rolls back everything.
    */
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<WriteOutcome<T>>;
+  write<T>(work: (tx: Tx) => Promise<T>, options?: { countsAsModelWrite?: boolean }): Promise<WriteOutcome<T>>;
   /** Streams a read query's rows one by one, without buffering the whole result. */
   stream(cypher: string, params: Params, onRow: (row: Row) => void): Promise<void>;
   /** Runs a schema statement (constraint or index) in its own auto-commit transaction; no version bump. */
@@ -171,18 +172,19 @@ export function connect(config: Neo4jConfig): GraphDb {
           await session.close();
         }
       }),
-    write: (work) =>
+    write: (work, options = {}) =>
       guarded(async () => {
+        const counted = options.countsAsModelWrite ?? true;
         const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.WRITE });
         try {
           return await session.executeWrite(async (tx) => {
             let changed = false;
             const value = await work(wrap(tx, () => (changed = true)));
-            const rows = changed
+            const rows = changed && counted
               ? await tx.run(BUMP_VERSION, { metaId: META_ID })
               : await tx.run(READ_VERSION, { metaId: META_ID });
             const version = Number(toPlain(rows.records[0]?.get('version')) ?? 0);
-            return { value, version, changed };
+            return { value, version, changed: changed && counted };
           });
         } finally {
           await session.close();

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { releaseNeo4j, resolveNeo4j } from '../../src/cli/neo4j-target';
 import type { Neo4jTarget } from '../../src/cli/neo4j-target';
 import { describeLoad, prepareDatabase } from '../../src/cli/seed-db';
+import { AnalysisService } from '../../src/services/analysis/analysis-service';
 import { connect } from '../../src/store/driver';
 import type { Neo4jConfig } from '../../src/store/driver';
 
@@ -27,6 +28,10 @@ export async function setup(project: TestProject): Promise<void> {
     await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
     const result = await prepareDatabase(db, { seed: 'always' });
     if (result) console.log(describeLoad(result));
+    const analysis = new AnalysisService(db, { workers: 0 });
+    const replays = await analysis.ensureIncidentScenarios();
+    console.log(`scenarios: stored replays of ${replays.length} incidents`);
+    analysis.close();
   } finally {
     await db.close();
   }

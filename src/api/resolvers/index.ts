@@ -10,6 +10,10 @@ import { incidentResolvers } from './incident';
 import { pathResolvers } from './path';
 import { providerResolvers } from './provider';
 import { serviceResolvers } from './service';
+import { blastRadiusResolvers } from './blast-radius';
+import { rankingsResolvers } from './rankings';
+import { scenarioResolvers } from './scenario';
+import { stressTestResolvers } from './stress-test';
 
 const all: Resolvers[] = [
   commonResolvers,
@@ -22,6 +26,10 @@ const all: Resolvers[] = [
   dependencyResolvers,
   pathResolvers,
   countrySummaryResolvers,
+  blastRadiusResolvers,
+  rankingsResolvers,
+  stressTestResolvers,
+  scenarioResolvers,
 ];
 
 export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {

@@ -1,0 +1,35 @@
+/**
+ * Concentration of dependence: how much of the critical functions' need rests on
+ * few providers, facilities and jurisdictions. Pure functions over a
+ * PropagationGraph and an OwnershipContext.
+ */
+export { ConcentrationInputError } from './errors';
+export {
+  buildOwnershipContext,
+  validateOwnershipContext,
+  type CountryInfo,
+  type OwnershipContext,
+  type OwnershipRecords,
+} from './ownership';
+export {
+  HHI_HIGHLY_CONCENTRATED,
+  HHI_MODERATELY_CONCENTRATED,
+  concentrationBand,
+  herfindahlIndex,
+  type ConcentrationBand,
+  type HerfindahlResult,
+} from './herfindahl';
+export {
+  directDependenceConcentration,
+  type ConcentrationRow,
+  type ConcentrationTable,
+  type DirectDependenceConcentration,
+  type DirectDependenceOptions,
+} from './direct-dependence';
+export {
+  singlePointShare,
+  type SinglePointShareOptions,
+  type SinglePointShareResult,
+  type SpofShare,
+} from './single-point-share';
+export { dependenceFootprint, type DependenceFootprint, type FootprintSector } from './dependence-footprint';

@@ -1,0 +1,68 @@
+/** Resolvers of scenario.graphql. */
+import type { Resolvers } from '../../generated/resolvers';
+import { hydrate, hydrateWith, idsOf, lookupFor } from '../../services/analysis/hydrate';
+import type { ApiContext } from '../context';
+import { loadNodes } from '../context';
+
+async function hydrateBacktest(ctx: ApiContext, b: { namedCountries: string[]; predictedCountries: string[]; truePositives: string[]; precision: number | null; recall: number }) {
+  const nodes = new Map((await loadNodes(ctx, [...b.namedCountries, ...b.predictedCountries])).map((n) => [n.id, n]));
+  const pick = (ids: string[]) => ids.map((id) => nodes.get(id)).filter((n) => n !== undefined);
+  return { ...b, namedCountries: pick(b.namedCountries), predictedCountries: pick(b.predictedCountries), truePositives: pick(b.truePositives) };
+}
+
+export const scenarioResolvers: Resolvers = {
+  Scenario: {
+    incident: (s, _, ctx) => (s.incidentId ? ctx.nodes.load(s.incidentId) : null),
+    result: (s, _, ctx) => hydrate(ctx.db, s.result) as never,
+    backtest: async (s, _, ctx) => {
+      const b = await ctx.analysis.scenarioBacktest(s);
+      return b ? hydrateBacktest(ctx, b) : null;
+    },
+  },
+  Query: {
+    scenarios: (_, __, ctx) => ctx.analysis.scenarios(),
+    scenario: (_, { id }, ctx) => ctx.analysis.scenario(id),
+    compareScenarios: async (_, { a, b }, ctx) => {
+      const c = await ctx.analysis.compareScenarios(a, b);
+      const nodes = new Map((await loadNodes(ctx, [...c.onlyInA, ...c.onlyInB])).map((n) => [n.id, n]));
+      return { ...c, onlyInA: c.onlyInA.map((id) => nodes.get(id)!), onlyInB: c.onlyInB.map((id) => nodes.get(id)!) };
+    },
+    mitigate: async (_, { scenario, changes }, ctx) => {
+      const m = await ctx.analysis.mitigate(scenario, changes);
+      const ids = idsOf(m.result);
+      for (const id of [...m.spared, ...m.newlyAffected]) ids.nodes.add(id);
+      const lookup = await lookupFor(ctx.db, ids.nodes, ids.dependencies, m.result.hypothetical);
+      return {
+        ...m,
+        result: hydrateWith(m.result, lookup) as never,
+        spared: m.spared.map((id) => lookup.node(id)),
+        newlyAffected: m.newlyAffected.map((id) => lookup.node(id)),
+      };
+    },
+    suggestMitigations: async (_, { scenario, k }, ctx) => {
+      const steps = await ctx.analysis.suggestMitigations(scenario, k ?? 3);
+      const lookup = await lookupFor(
+        ctx.db,
+        steps.flatMap((s) => (s.candidate.alternative ? [s.candidate.alternative] : [])),
+        steps.map((s) => s.candidate.dependency),
+      );
+      return steps.map((s) => ({
+        step: s.step,
+        description: s.candidate.description,
+        kind: s.candidate.kind,
+        dependency: lookup.dependency(s.candidate.dependency),
+        alternative: s.candidate.alternative ? lookup.node(s.candidate.alternative) : null,
+        reduction: s.reduction,
+        remaining: s.remaining,
+      }));
+    },
+    backtest: async (_, { incident }, ctx) => hydrateBacktest(ctx, await ctx.analysis.backtest(incident)),
+  },
+  Mutation: {
+    saveScenario: (_, { input }, ctx) => ctx.analysis.saveScenario(input),
+    deleteScenario: async (_, { id }, ctx) => {
+      await ctx.analysis.deleteScenario(id);
+      return { id, detached: [] };
+    },
+  },
+};

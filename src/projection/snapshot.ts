@@ -1,0 +1,205 @@
+/**
+ * The analysis snapshot: the whole model, built from ONE streaming read of
+ * Neo4j into compact, immutable structures, tagged with the database's write
+ * version.
+ *
+ * - `graph`: graphology MultiDirectedGraph, the model container (node and edge
+ *   attributes as stored), DEPENDS_ON from dependent to supplier.
+ * - `propagation`: the typed-array graph the propagation engine runs on.
+ * - `csr`: the directed DEPENDS_ON graph for centrality (parallel edges collapsed).
+ * - per-node context for reporting: location country, jurisdiction (the
+ *   headquarters of the owning provider, following SUBSIDIARY_OF to the top),
+ *   owning provider, sector.
+ *
+ * Nothing here may be mutated after `buildSnapshot` returns: what-ifs are overlays.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { CHANNELS, SECTOR_KEYS } from '../../graph-schema/vocabulary';
+import type { Channel, Sector } from '../../graph-schema/vocabulary';
+import { csrFromGraphology } from '../analysis/csr';
+import type { Csr } from '../analysis/csr';
+import { buildPropagationGraph } from '../analysis/propagation';
+import type { EdgeInput, KindName, NodeInput, PropagationGraph } from '../analysis/propagation/types';
+import type { SnapshotRow } from '../store/snapshot-query';
+
+export interface CountryInfo {
+  id: string;
+  name: string;
+  natoMember: boolean;
+}
+
+export interface Snapshot {
+  readonly version: number;
+  readonly builtAt: string;
+  readonly buildMs: number;
+  readonly graph: MultiDirectedGraph;
+  readonly propagation: PropagationGraph;
+  readonly csr: Csr;
+  readonly countries: readonly CountryInfo[];
+  readonly countryIndex: ReadonlyMap<string, number>;
+  /** Per propagation node: display name. */
+  readonly names: readonly string[];
+  /** Per propagation node: country index where it is located (-1 unknown). */
+  readonly location: Int32Array;
+  /** Per propagation node: country index of its owner's ultimate headquarters (-1 unknown). */
+  readonly jurisdiction: Int32Array;
+  /** Per propagation node: node index of its owning provider (itself for providers; -1 for functions). */
+  readonly owner: Int32Array;
+  /** Per propagation node: index in SECTOR_KEYS for critical functions, -1 otherwise. */
+  readonly sector: Int32Array;
+  /** Per propagation node: 1 when the node itself is illustrative. */
+  readonly illustrativeNode: Uint8Array;
+  /** Per DEPENDS_ON edge: its channel. */
+  readonly channel: readonly Channel[];
+  /** Per propagation node: provider, facility or service kind ('' for functions). */
+  readonly subKind: readonly string[];
+  /** Per propagation node: coordinates (NaN when the node has none, e.g. providers). */
+  readonly latitude: Float64Array;
+  readonly longitude: Float64Array;
+}
+
+interface Collected {
+  version: number;
+  nodes: Extract<SnapshotRow, { t: 'node' }>[];
+  edges: Extract<SnapshotRow, { t: 'edge' }>[];
+  owned: [string, string][];
+  parent: Map<string, string>;
+}
+
+export function collector(): { onRow: (row: SnapshotRow) => void; collected: Collected } {
+  const collected: Collected = { version: 0, nodes: [], edges: [], owned: [], parent: new Map() };
+  return {
+    collected,
+    onRow(row) {
+      switch (row.t) {
+        case 'version':
+          collected.version = row.version;
+          break;
+        case 'node':
+          collected.nodes.push(row);
+          break;
+        case 'edge':
+          collected.edges.push(row);
+          break;
+        case 'own':
+          collected.owned.push([row.from, row.to]);
+          break;
+        case 'parent':
+          collected.parent.set(row.from, row.to);
+          break;
+      }
+    },
+  };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function buildSnapshot(collected: Collected, startedAt = performance.now()): Snapshot {
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const countryRows = collected.nodes.filter((n) => n.kind === 'Country').sort(byId);
+  const nodeRows = collected.nodes.filter((n) => n.kind !== 'Country').sort(byId);
+  const edgeRows = [...collected.edges].sort(byId);
+
+  const countries: CountryInfo[] = countryRows.map((c) => ({
+    id: c.id,
+    name: String(c.props.name ?? c.id),
+    natoMember: c.props.natoMember === true,
+  }));
+  const countryIndex = new Map(countries.map((c, i) => [c.id, i]));
+
+  const nodes: NodeInput[] = nodeRows.map((n) => ({
+    id: n.id,
+    kind: n.kind as KindName,
+    threshold: num(n.props.threshold),
+    importance: num(n.props.importance),
+  }));
+  const edges: EdgeInput[] = edgeRows.map((e) => ({
+    id: e.id,
+    dependent: e.from,
+    supplier: e.to,
+    strength: num(e.props.strength) ?? 1,
+    propagation: num(e.props.propagation) ?? 0,
+    delayHours: num(e.props.delayHours) ?? 0,
+    recoveryHours: num(e.props.recoveryHours),
+    trust: CHANNELS[e.props.channel as Channel]?.trust ?? false,
+    illustrative: e.props.illustrative === true,
+    redundancyGroup: typeof e.props.redundancyGroup === 'string' ? e.props.redundancyGroup : null,
+    minAlive: num(e.props.minAlive) ?? 1,
+  }));
+  const propagation = buildPropagationGraph({ nodes, edges, owned: collected.owned });
+
+  const n = propagation.n;
+  const location = new Int32Array(n).fill(-1);
+  const jurisdiction = new Int32Array(n).fill(-1);
+  const owner = new Int32Array(n).fill(-1);
+  const sector = new Int32Array(n).fill(-1);
+  const illustrativeNode = new Uint8Array(n);
+  const names: string[] = new Array<string>(n);
+  const subKind: string[] = new Array<string>(n);
+  const latitude = new Float64Array(n).fill(NaN);
+  const longitude = new Float64Array(n).fill(NaN);
+  const ownerOf = new Map<string, string>(collected.owned.map(([p, x]) => [x, p]));
+
+  /** The top of a provider's SUBSIDIARY_OF chain (cycle-safe). */
+  const ultimateParent = (provider: string): string => {
+    const seen = new Set<string>();
+    let current = provider;
+    while (collected.parent.has(current) && !seen.has(current)) {
+      seen.add(current);
+      current = collected.parent.get(current)!;
+    }
+    return current;
+  };
+
+  const rowById = new Map(nodeRows.map((r) => [r.id, r]));
+  for (let v = 0; v < n; v++) {
+    const row = rowById.get(propagation.ids[v]!)!;
+    names[v] = String(row.props.name ?? row.id);
+    subKind[v] = typeof row.props.kind === 'string' ? row.props.kind : '';
+    latitude[v] = num(row.props.latitude) ?? NaN;
+    longitude[v] = num(row.props.longitude) ?? NaN;
+    location[v] = row.location !== null ? (countryIndex.get(row.location) ?? -1) : -1;
+    illustrativeNode[v] = row.props.illustrative === true ? 1 : 0;
+    if (row.kind === 'CriticalFunction') {
+      sector[v] = SECTOR_KEYS.indexOf(row.props.sector as Sector);
+      jurisdiction[v] = location[v]!;
+      continue;
+    }
+    const ownerId = row.kind === 'Provider' ? row.id : ownerOf.get(row.id);
+    if (ownerId === undefined) continue;
+    owner[v] = propagation.index.get(ownerId) ?? -1;
+    const top = propagation.index.get(ultimateParent(ownerId));
+    const topRow = top !== undefined ? rowById.get(propagation.ids[top]!) : undefined;
+    jurisdiction[v] = topRow?.location ? (countryIndex.get(topRow.location) ?? -1) : -1;
+  }
+
+  const graph = new MultiDirectedGraph();
+  for (const row of nodeRows) graph.addNode(row.id, { kind: row.kind, ...row.props, location: row.location });
+  for (const row of edgeRows) graph.addEdgeWithKey(row.id, row.from, row.to, { ...row.props });
+  const csr = csrFromGraphology(graph, { dedupe: true, dropSelfLoops: false });
+  if (csr.ids.some((id, i) => id !== propagation.ids[i])) {
+    throw new Error('snapshot: centrality and propagation graphs disagree on node order');
+  }
+  const channelById = new Map(edgeRows.map((e) => [e.id, e.props.channel as Channel]));
+
+  return {
+    version: collected.version,
+    builtAt: new Date().toISOString(),
+    buildMs: performance.now() - startedAt,
+    graph,
+    propagation,
+    csr,
+    countries,
+    countryIndex,
+    names,
+    location,
+    jurisdiction,
+    owner,
+    sector,
+    illustrativeNode,
+    channel: propagation.edgeIds.map((id) => channelById.get(id)!),
+    subKind,
+    latitude,
+    longitude,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The analysis side of the API, one per server: the snapshot manager, the
+ * linchpin ranker (restarted on each new snapshot), the job manager, and the
+ * operations resolvers delegate to. Every analysis takes one snapshot at its
+ * start and uses only that.
+ */
+import type { NodeKind, Sector } from '../../../graph-schema/vocabulary';
+import { NotFoundError } from '../../errors';
+import { singlePointsOfFailure } from '../../analysis/spof/single-points-of-failure';
+import type { Snapshot } from '../../projection/snapshot';
+import { SnapshotManager } from '../../projection/snapshot-manager';
+import type { GraphDb } from '../../store/driver';
+import { deleteScenario } from '../../store/scenarios';
+import { normaliseRequest, runBlastRadius } from './blast-radius';
+import type { BlastRadiusRequest, NormalisedRequest, OverridesRequest } from './blast-radius';
+import type { BlastResultIds } from './blast-result';
+import { centralityRanking, nodeMetrics } from './centrality';
+import type { CentralityMetric } from './centrality';
+import { concentrationReport, allianceConcentration, footprint } from './concentration';
+import { LinchpinRanker } from './linchpins';
+import type { LinchpinQuery } from './linchpins';
+import { difference, rerun, suggest } from './mitigations';
+import {
+  backtest,
+  compare,
+  ensureIncidentScenarios,
+  incidentRequest,
+  listScenarios,
+  loadScenario,
+  storeScenario,
+} from './scenarios';
+import { StressTests } from './stress-tests';
+import type { StressTestRequest } from './stress-tests';
+
+export class AnalysisService {
+  readonly snapshots: SnapshotManager;
+  readonly linchpinRanker = new LinchpinRanker();
+  readonly stressTests: StressTests;
+
+  constructor(readonly db: GraphDb, options: { workers?: number } = {}) {
+    this.snapshots = new SnapshotManager(db);
+    this.snapshots.onChange((s) => this.linchpinRanker.start(s));
+    this.stressTests = new StressTests(options.workers);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.snapshots.get();
+  }
+
+  async blastRadius(request: BlastRadiusRequest): Promise<BlastResultIds> {
+    const snapshot = await this.snapshot();
+    return runBlastRadius(snapshot, normaliseRequest(request, snapshot));
+  }
+
+  async centrality(metric: CentralityMetric, kinds: readonly NodeKind[] | null | undefined, top: number | null | undefined) {
+    return centralityRanking(await this.snapshot(), metric, kinds, top);
+  }
+
+  async metrics(id: string) {
+    const snapshot = await this.snapshot();
+    const values = nodeMetrics(snapshot, id);
+    if (!values) return null;
+    const linchpin = this.linchpinRanker.nodeScore(snapshot, id);
+    return { ...values, linchpinScore: linchpin?.score ?? null, linchpinRank: linchpin?.rank ?? null };
+  }
+
+  async linchpins(query: LinchpinQuery) {
+    return this.linchpinRanker.rank(await this.snapshot(), query);
+  }
+
+  async singlePointsOfFailure(functionId: string, order2: boolean) {
+    const snapshot = await this.snapshot();
+    const g = snapshot.propagation;
+    const f = g.index.get(functionId);
+    if (f === undefined || g.importance[f]! <= 0) throw new NotFoundError(`no critical function with id '${functionId}'`);
+    const result = singlePointsOfFailure(g, f, { order2 });
+    return {
+      function: functionId,
+      order1: result.order1.map((v) => g.ids[v]!),
+      order2: result.order2.map(([a, b]) => [g.ids[a]!, g.ids[b]!] as const),
+    };
+  }
+
+  async concentration(country: string | null | undefined, sector: Sector | null | undefined) {
+    return concentrationReport(await this.snapshot(), country ?? null, sector ?? null);
+  }
+
+  async allianceConcentration() {
+    return allianceConcentration(await this.snapshot());
+  }
+
+  async footprint(id: string) {
+    return footprint(await this.snapshot(), id);
+  }
+
+  async startStressTest(request: StressTestRequest) {
+    return this.stressTests.start(await this.snapshot(), request);
+  }
+
+  async saveScenario(input: { name: string; description?: string | null; author: string; analysis: BlastRadiusRequest }) {
+    return storeScenario(this.db, await this.snapshot(), input);
+  }
+
+  scenarios() {
+    return listScenarios(this.db);
+  }
+
+  scenario(id: string) {
+    return loadScenario(this.db, id);
+  }
+
+  async deleteScenario(id: string) {
+    if (!(await deleteScenario(this.db, id))) throw new NotFoundError(`no scenario with id '${id}'`);
+  }
+
+  async compareScenarios(a: string, b: string) {
+    const [sa, sb] = await Promise.all([loadScenario(this.db, a), loadScenario(this.db, b)]);
+    return { a: sa, b: sb, ...compare(sa, sb) };
+  }
+
+  private async scenarioRequest(id: string): Promise<NormalisedRequest> {
+    const scenario = await loadScenario(this.db, id);
+    return JSON.parse(scenario.inputJson) as NormalisedRequest;
+  }
+
+  async mitigate(scenarioId: string, changes: OverridesRequest) {
+    const scenario = await loadScenario(this.db, scenarioId);
+    const snapshot = await this.snapshot();
+    const { before, after } = rerun(snapshot, JSON.parse(scenario.inputJson) as NormalisedRequest, changes);
+    return { scenario, result: after, ...difference(before, after) };
+  }
+
+  async suggestMitigations(scenarioId: string, k: number) {
+    const request = await this.scenarioRequest(scenarioId);
+    return suggest(await this.snapshot(), request, k);
+  }
+
+  async backtest(incidentId: string) {
+    const { incident, request } = await incidentRequest(this.db, incidentId);
+    const snapshot = await this.snapshot();
+    return backtest(runBlastRadius(snapshot, normaliseRequest(request, snapshot)), incident.namedCountries);
+  }
+
+  async scenarioBacktest(scenario: { incidentId: string | null; result: BlastResultIds }) {
+    if (!scenario.incidentId) return null;
+    const { incident } = await incidentRequest(this.db, scenario.incidentId);
+    return backtest(scenario.result, incident.namedCountries);
+  }
+
+  async ensureIncidentScenarios(): Promise<string[]> {
+    return ensureIncidentScenarios(this.db, await this.snapshot());
+  }
+
+  close(): void {
+    this.stressTests.close();
+  }
+}

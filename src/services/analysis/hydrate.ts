@@ -1,0 +1,111 @@
+/**
+ * Turns an id-based blast result into the objects GraphQL returns: every node
+ * and dependency it names is loaded in one batched read each (hypothetical
+ * what-if edges come from the result itself).
+ */
+import type { DependencyModel, NodeModel } from '../../api/models';
+import type { GraphDb } from '../../store/driver';
+import { dependenciesByIds, nodesByIds } from '../../store/graph-queries';
+import type { AffectedIds, BlastResultIds, CrossBorderIds, ExplanationIds } from './blast-result';
+
+export interface Lookup {
+  node(id: string): NodeModel;
+  dependency(id: string): DependencyModel;
+}
+
+/** Loads every node and dependency id in one read each. Unknown ids become placeholders naming the id. */
+export async function lookupFor(db: GraphDb, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
+  const [nodes, deps] = await db.read(async (tx) => [await nodesByIds(tx, [...new Set(nodeIds)]), await dependenciesByIds(tx, [...new Set(dependencyIds)])] as const);
+  const extra = new Map(hypothetical.map((record) => [record.id, { record } as DependencyModel]));
+  return {
+    node(id) {
+      const found = nodes.get(id);
+      if (found) return found;
+      // Deleted since the analysis ran (a stored scenario can outlive its nodes).
+      return { kind: 'Provider', id, refs: {}, props: { id, name: `${id} (no longer stored)`, kind: 'CLOUD', source: 'deleted', confidence: 'LOW', illustrative: true, updatedAt: '' } };
+    },
+    dependency(id) {
+      const found = deps.get(id) ?? extra.get(id);
+      if (found) return found;
+      return { record: { id, dependent: '', supplier: '', type: 'CYBER', channel: 'DATA', strength: 0, redundancyGroup: null, minAlive: 1, propagation: 0, delayHours: 0, recoveryHours: null, source: 'deleted', confidence: 'LOW', illustrative: true, updatedAt: '' } };
+    },
+  };
+}
+
+export function idsOf(result: BlastResultIds): { nodes: Set<string>; dependencies: Set<string> } {
+  const nodes = new Set<string>(result.origins);
+  const dependencies = new Set<string>(result.crossBorder.borderCrossings);
+  for (const a of result.affected) {
+    nodes.add(a.id);
+    for (const n of a.explanation.nodes) nodes.add(n);
+    for (const d of a.explanation.dependencies) dependencies.add(d);
+  }
+  for (const c of result.totals.byCountry) nodes.add(c.country);
+  for (const c of result.functionsLostByCountry) nodes.add(c.country);
+  for (const v of [result.crossBorder.byLocation, result.crossBorder.byJurisdiction]) {
+    for (const c of v.originCountries) nodes.add(c);
+    for (const c of v.countries) nodes.add(c.country);
+  }
+  for (const h of result.hypothetical) {
+    nodes.add(h.dependent);
+    nodes.add(h.supplier);
+  }
+  return { nodes, dependencies };
+}
+
+const explanation = (x: ExplanationIds, l: Lookup) => ({
+  nodes: x.nodes.map((id) => l.node(id)),
+  dependencies: x.dependencies.map((id) => l.dependency(id)),
+  illustrativeShare: x.illustrativeShare,
+});
+
+const view = (v: CrossBorderIds, l: Lookup) => ({
+  basis: v.basis,
+  originCountries: v.originCountries.map((id) => l.node(id)),
+  countries: v.countries.map((c) => ({ ...c, country: l.node(c.country) })),
+  foreignNato: v.foreignNato,
+  foreignNonNato: v.foreignNonNato,
+});
+
+export function hydrateWith(result: BlastResultIds, l: Lookup) {
+  return {
+    snapshotVersion: result.snapshotVersion,
+    mode: result.mode,
+    rule: result.rule,
+    effect: result.effect,
+    origins: result.origins.map((id) => l.node(id)),
+    affected: result.affected.map((a: AffectedIds) => ({
+      node: l.node(a.id),
+      state: a.state,
+      hour: a.hour,
+      restoredHour: a.restoredHour,
+      wave: a.wave,
+      distress: a.distress,
+      probability: a.probability,
+      explanation: explanation(a.explanation, l),
+    })),
+    totals: {
+      ...result.totals,
+      byCountry: result.totals.byCountry.map((c) => ({ country: l.node(c.country), count: c.count })),
+    },
+    functionsLostByCountry: result.functionsLostByCountry.map((c) => ({
+      country: l.node(c.country),
+      functions: c.functions.map((id) => l.node(id)),
+      count: c.count,
+      importance: c.importance,
+    })),
+    crossBorder: {
+      byLocation: view(result.crossBorder.byLocation, l),
+      byJurisdiction: view(result.crossBorder.byJurisdiction, l),
+      borderCrossings: result.crossBorder.borderCrossings.map((id) => l.dependency(id)),
+    },
+    compromise: result.compromise,
+    debtRank: result.debtRank,
+    illustrativeShare: result.illustrativeShare,
+  };
+}
+
+export async function hydrate(db: GraphDb, result: BlastResultIds) {
+  const ids = idsOf(result);
+  return hydrateWith(result, await lookupFor(db, ids.nodes, ids.dependencies, result.hypothetical));
+}

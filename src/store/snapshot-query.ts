@@ -1,0 +1,57 @@
+/**
+ * The one streaming read the analysis snapshot is built from: every modelled
+ * node (but incidents), every DEPENDS_ON, ownership (OPERATES, OFFERS),
+ * SUBSIDIARY_OF, and the write version, as rows of one statement.
+ */
+import { DEPENDENCY_KINDS, ENTITY_LABEL, META_ID, META_LABEL, REL } from '../../graph-schema/vocabulary';
+import type { GraphDb, Row } from './driver';
+import { locationCountry } from './graph-queries';
+
+export type SnapshotRow =
+  | { t: 'version'; version: number }
+  | {
+      t: 'node';
+      id: string;
+      kind: string;
+      props: Record<string, unknown>;
+      location: string | null;
+    }
+  | { t: 'edge'; id: string; props: Record<string, unknown>; from: string; to: string }
+  | { t: 'own' | 'parent'; from: string; to: string };
+
+const SNAPSHOT = `
+CALL () {
+  MATCH (m:${META_LABEL} {id: $metaId})
+  RETURN 'version' AS t, null AS id, null AS kind, {version: m.version} AS props, null AS location, null AS a, null AS b
+  UNION ALL
+  MATCH (n:${ENTITY_LABEL})
+  WHERE any(l IN labels(n) WHERE l IN $kinds)
+  RETURN 'node' AS t, n.id AS id, [l IN labels(n) WHERE l IN $kinds][0] AS kind,
+    n {.name, .kind, .latitude, .longitude, .threshold, .importance, .sector, .natoMember, .illustrative, .tlp, .confidence} AS props,
+    ${locationCountry('n')} AS location, null AS a, null AS b
+  UNION ALL
+  MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})
+  RETURN 'edge' AS t, r.id AS id, null AS kind, r {.*} AS props, null AS location, a.id AS a, b.id AS b
+  UNION ALL
+  MATCH (p:Provider)-[:${REL.OPERATES}|${REL.OFFERS}]->(x:${ENTITY_LABEL})
+  RETURN 'own' AS t, null AS id, null AS kind, null AS props, null AS location, p.id AS a, x.id AS b
+  UNION ALL
+  MATCH (p:Provider)-[:${REL.SUBSIDIARY_OF}]->(q:Provider)
+  RETURN 'parent' AS t, null AS id, null AS kind, null AS props, null AS location, p.id AS a, q.id AS b
+}
+RETURN t, id, kind, props, location, a, b`;
+
+function toSnapshotRow(row: Row): SnapshotRow {
+  const t = row.t as string;
+  if (t === 'version') return { t, version: Number((row.props as { version: unknown }).version ?? 0) };
+  if (t === 'node') {
+    return { t, id: String(row.id), kind: String(row.kind), props: row.props as Record<string, unknown>, location: (row.location as string | null) ?? null };
+  }
+  if (t === 'edge') return { t, id: String(row.id), props: row.props as Record<string, unknown>, from: String(row.a), to: String(row.b) };
+  return { t: t as 'own' | 'parent', from: String(row.a), to: String(row.b) };
+}
+
+/** Streams the snapshot rows (countries included, incidents excluded). */
+export async function streamSnapshot(db: GraphDb, onRow: (row: SnapshotRow) => void): Promise<void> {
+  await db.stream(SNAPSHOT, { metaId: META_ID, kinds: ['Country', ...DEPENDENCY_KINDS] }, (row) => onRow(toSnapshotRow(row)));
+}

@@ -113,6 +113,21 @@ describe('JobManager: stress tests', () => {
     expect(m.get(job.id)!.status).toBe('SUCCEEDED');
   });
 
+  it('reports progress after each chunk, up to the total', async () => {
+    const m = manager({ workers: 0, chunkSize: 100 });
+    const job = m.start('STRESS_TEST', drawnInput());
+    const seen: number[] = [];
+    for (let status = job.status; status === 'QUEUED' || status === 'RUNNING'; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const now = m.get(job.id)!;
+      if (now.progress.total > 0 && seen.at(-1) !== now.progress.done) seen.push(now.progress.done);
+      status = now.status;
+    }
+    expect(seen.at(-1)).toBe(500);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((d, i) => d % 100 === 0 && (i === 0 || d > seen[i - 1]!))).toBe(true);
+  });
+
   it('gives identical summaries with 0, 1 and 2 workers (drawn and random graphs)', async () => {
     const m = manager({ chunkSize: 37 });
     for (const input of [drawnInput(), randomInput(), randomInput({ rule: 'THRESHOLD' })]) {

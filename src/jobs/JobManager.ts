@@ -159,7 +159,7 @@ export class JobManager {
     const { job, controller } = record;
     job.status = 'RUNNING';
     job.startedAt = new Date().toISOString();
-    const runner = RUNNERS[job.kind] as Runner<JobKind>;
+    const runner = RUNNERS[job.kind];
     const control: JobControl = {
       signal: controller.signal,
       workers: record.workers,

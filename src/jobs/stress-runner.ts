@@ -7,10 +7,11 @@
  * terminated.
  *
  * Workers are TypeScript files. `new Worker(url, { execArgv: ['--import',
- * 'tsx'] })` does not work on Node 20 (the worker fails with "Unknown file
- * extension .ts": hooks registered by an `--import` in a worker's execArgv are
- * not applied to the worker's own entry), whether the parent runs under `tsx`
- * or vitest. So each worker starts from a few lines of evaluated JavaScript
+ * 'tsx'] })` does not work on Node 20.20: the worker fails with "Unknown file
+ * extension .ts" (tsx's hooks given by `--import` in a worker's execArgv never
+ * reach the worker's module loading; a .mjs entry importing the .ts fails the
+ * same way), whether the parent runs under `tsx` or vitest. So each worker
+ * starts from a few lines of evaluated JavaScript
  * that register tsx's ESM hooks in that thread (`tsx/esm/api` `register()`)
  * and then import ./stress-worker.ts. Both paths are absolute URLs resolved
  * from this file, so the working directory does not matter, and the worker
@@ -73,6 +74,7 @@ export async function runStressJob(input: StressJobInput, control: JobControl): 
   }
   const merger = new OrderedMerger(chunks.length);
   let done = 0;
+  control.onProgress(0, runs);
   const accept = (chunk: number, tally: StressTally): void => {
     merger.add(chunk, tally);
     done += tally.runsTo - tally.runsFrom;

@@ -102,7 +102,7 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
 
   const countries: CountryInfo[] = countryRows.map((c) => ({
     id: c.id,
-    name: String(c.props.name ?? c.id),
+    name: typeof c.props.name === 'string' ? c.props.name : c.id,
     natoMember: c.props.natoMember === true,
   }));
   const countryIndex = new Map(countries.map((c, i) => [c.id, i]));
@@ -154,7 +154,7 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
   const rowById = new Map(nodeRows.map((r) => [r.id, r]));
   for (let v = 0; v < n; v++) {
     const row = rowById.get(propagation.ids[v]!)!;
-    names[v] = String(row.props.name ?? row.id);
+    names[v] = typeof row.props.name === 'string' ? row.props.name : row.id;
     subKind[v] = typeof row.props.kind === 'string' ? row.props.kind : '';
     latitude[v] = num(row.props.latitude) ?? NaN;
     longitude[v] = num(row.props.longitude) ?? NaN;

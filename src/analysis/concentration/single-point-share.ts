@@ -64,7 +64,7 @@ export function singlePointShare(
   const { sector, spofs } = options;
   const sectorIndex = ctx.sectors.indexOf(sector);
   if (sectorIndex < 0) throw new ConcentrationInputError('options.sector', `unknown sector ${String(sector)}`);
-  if (!(spofs instanceof Map)) throw new ConcentrationInputError('options.spofs', 'must be a Map from function index to node indices');
+  if (!((spofs as unknown) instanceof Map)) throw new ConcentrationInputError('options.spofs', 'must be a Map from function index to node indices');
   const top = options.top ?? DEFAULTS.top;
   if (!Number.isSafeInteger(top) || top < 0) {
     throw new ConcentrationInputError('options.top', `must be an integer >= 0, got ${String(top)}`);
@@ -76,7 +76,7 @@ export function singlePointShare(
   }
   for (const [f, list] of spofs) {
     checkNode(g, f, 'options.spofs key');
-    if (!Array.isArray(list)) throw new ConcentrationInputError(`options.spofs[${g.ids[f]}]`, 'must be an array');
+    if (!isList(list)) throw new ConcentrationInputError(`options.spofs[${g.ids[f]}]`, 'must be an array');
     list.forEach((s, i) => checkNode(g, s, `options.spofs[${g.ids[f]}][${i}]`));
   }
 
@@ -147,4 +147,9 @@ export function singlePointShare(
       share: providerFunctions[v]! / n,
     })),
   };
+}
+
+/** Array.isArray without narrowing the declared element type to any. */
+function isList(x: unknown): boolean {
+  return Array.isArray(x);
 }

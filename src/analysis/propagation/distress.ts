@@ -55,7 +55,7 @@ const I = 2; // inactive
 
 export function distressCascade(g: PropagationGraph, sources: readonly CascadeSource[]): DistressState {
   const { n, m, edgeDependent, edgeSupplier, edgeGroup, strength, delay, recovery, totalStrength, groupStrength } = g;
-  const { bySupplierOffsets, bySupplierEdges, byDependentOffsets, byDependentEdges } = g;
+  const { bySupplierOffsets, bySupplierEdges } = g;
 
   // Members of each group, by ascending edge index.
   const groupOffsets = new Int32Array(g.groupCount + 1);
@@ -131,7 +131,7 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
     const next: number[] = [];
     for (const v of touched) {
       h[v] = Math.min(1, requiredSum[v]! + groupSum[v]!);
-      if (state[v] !== U || !(h[v]! > 0)) continue;
+      if (state[v] !== U || !(h[v] > 0)) continue;
       state[v] = D;
       wave[v] = round;
       const c = largestContribution(g, v, x, kth, kthEdge);

@@ -56,6 +56,14 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
     expect(error.message).toMatch(/^invalid propagation input: /);
   });
 
+  it('does not judge the size of a group that lost a member to an unknown supplier', () => {
+    const error = expectInputError(
+      () => graph(['a', 'b'], [dep('b', 'a', { redundancyGroup: 'g', minAlive: 2 }), dep('b', 'ghost', { redundancyGroup: 'g', minAlive: 2 })]),
+      'edge "b>ghost": unknown supplier node id "ghost"',
+    );
+    expect(error.details).toHaveLength(1);
+  });
+
   it('accepts a threshold of exactly 0 or 1 and null threshold / importance', () => {
     const g = graph([node('a', 'Service', { threshold: 0 }), node('b', 'Service', { threshold: 1 }), node('f', 'CriticalFunction', { threshold: null, importance: null })], []);
     expect([...g.threshold]).toEqual([0, 1, 0.5]);

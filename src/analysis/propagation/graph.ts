@@ -16,7 +16,7 @@
  * all problems at once, in a `PropagationInputError`.
  */
 import { PropagationInputError, throwIfProblems } from './errors';
-import { showValue } from './validate';
+import { checkGraph, showValue } from './validate';
 import { KIND_CODES, type EdgeInput, type GraphInput, type NodeInput, type Overlay, type PropagationGraph } from './types';
 
 const DEFAULT_THRESHOLD = 0.5;
@@ -80,6 +80,7 @@ export function graphToInput(g: PropagationGraph): GraphInput {
  */
 export function applyOverlay(g: PropagationGraph, overlay: Overlay): PropagationGraph {
   const problems: string[] = [];
+  if (!checkGraph(g, problems)) throwIfProblems(problems);
   if (overlay === null || typeof overlay !== 'object') {
     throw new PropagationInputError(['overlay: must be an object']);
   }
@@ -96,7 +97,7 @@ export function applyOverlay(g: PropagationGraph, overlay: Overlay): Propagation
   if (overlay.regroupEdges !== undefined) {
     if (!Array.isArray(overlay.regroupEdges)) problems.push('overlay.regroupEdges: must be an array');
     else
-      overlay.regroupEdges.forEach((r, i) => {
+      (overlay.regroupEdges as NonNullable<Overlay['regroupEdges']>).forEach((r, i) => {
         const id: unknown = r !== null && typeof r === 'object' ? r.id : undefined;
         if (typeof id !== 'string' || !g.edgeIndex.has(id)) problems.push(`overlay.regroupEdges[${i}]: unknown edge id ${showValue(id)}`);
         else if (regroup.has(id)) problems.push(`overlay.regroupEdges[${i}]: edge "${id}" is regrouped twice`);
@@ -131,6 +132,7 @@ export function applyOverlay(g: PropagationGraph, overlay: Overlay): Propagation
  */
 export function expandOrigins(g: PropagationGraph, originIds: readonly string[], providerOnly: boolean): number[] {
   const problems: string[] = [];
+  checkGraph(g, problems);
   if (!Array.isArray(originIds)) problems.push('originIds: must be an array of node ids');
   if (typeof providerOnly !== 'boolean') problems.push(`providerOnly: must be a boolean, got ${showValue(providerOnly)}`);
   throwIfProblems(problems);
@@ -237,6 +239,7 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
   const keptInputs: EdgeInput[] = [];
   const keptDependent: number[] = [];
   const keptSupplier: number[] = [];
+  const incomplete = new Set<string>(); // groups that lost a member to an unknown supplier: size unknown
   edges.forEach((edge: unknown, j) => {
     if (!isObject(edge)) {
       problems.push(`edges[${j}]: must be an object`);
@@ -267,6 +270,7 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     else if (group === null && edge.minAlive !== 1) {
       problems.push(`${where}: minAlive must be 1 outside a redundancy group, got ${showValue(edge.minAlive)}`);
     }
+    if (d !== undefined && s === undefined && typeof group === 'string') incomplete.add(groupKey(d, group));
     if (d === undefined || s === undefined || d === s) return; // self-loops are dropped
     keptInputs.push(edge as unknown as EdgeInput);
     keptDependent.push(d);
@@ -290,7 +294,7 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     if (p !== undefined && x !== undefined) ownedPairs.push([p, x]);
   });
   if (problems.length > start) {
-    checkGroups(keptInputs, keptDependent, ids, problems);
+    checkGroups(keptInputs, keptDependent, ids, problems, incomplete);
     return null;
   }
 
@@ -382,6 +386,7 @@ function checkGroups(
   dependents: readonly number[],
   ids: readonly string[],
   problems: string[],
+  incomplete: ReadonlySet<string> = new Set(),
 ): { drafts: GroupDraft[]; edgeGroup: Int32Array } {
   const byKey = new Map<string, number>();
   const drafts: GroupDraft[] = [];
@@ -409,7 +414,7 @@ function checkGroups(
   for (const d of drafts) {
     const where = `group "${d.name}" of node "${ids[d.dependent]}"`;
     if (d.mixed !== null) problems.push(`${where}: mixed minAlive values ${[...d.mixed].map(showValue).join(', ')}`);
-    else if (Number.isInteger(d.minAlive) && (d.minAlive < 1 || d.minAlive > d.size)) {
+    else if (Number.isInteger(d.minAlive) && !incomplete.has(groupKey(d.dependent, d.name)) && (d.minAlive < 1 || d.minAlive > d.size)) {
       problems.push(`${where}: minAlive ${d.minAlive} outside 1..${d.size} (the group's size)`);
     }
   }

@@ -1,12 +1,14 @@
 /** Option checks shared by the propagation algorithms (internal; each pushes problems to a list). */
 import type { PropagationGraph } from './types';
 
+/** A value as it should appear in an error message (JSON where possible). */
 export function showValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return typeof value;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value as object);
+    return typeof value; // e.g. a cyclic object
   }
 }
 

@@ -82,7 +82,7 @@ describe('stressTestRange: bad input throws first', () => {
       [{ countryLossShare: 0 }, 'options.countryLossShare'],
       [{ durationHours: -1 }, 'options.durationHours'],
     ];
-    for (const [o, argument] of cases) expectInvalid(() => stressTestRange(g, ctx, random(o as Partial<StressTestOptions>), 0, 1), argument);
+    for (const [o, argument] of cases) expectInvalid(() => stressTestRange(g, ctx, random(o), 0, 1), argument);
     const compromise = { mode: 'COMPROMISE', runs: 10, seed: 1, effect: 'ACCESS', origins: [0] } as const;
     expectInvalid(() => stressTestRange(g, ctx, { ...compromise, effect: 'STEAL' as 'ACCESS' }, 0, 1), 'options.effect');
     expectInvalid(() => stressTestRange(g, ctx, { ...compromise, origins: [] }, 0, 1), 'options.origins');

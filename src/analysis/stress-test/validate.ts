@@ -80,7 +80,7 @@ export function resolveStressOptions(g: PropagationGraph, options: StressTestOpt
     const p = probability(options.p, 'options.p');
     const qCountry = probability(options.qCountry ?? DEFAULTS.qCountry, 'options.qCountry');
     const qProvider = probability(options.qProvider ?? DEFAULTS.qProvider, 'options.qProvider');
-    if (!Array.isArray(options.kinds)) throw new StressTestInputError('options.kinds', 'must be an array of node kinds');
+    if (!isList(options.kinds)) throw new StressTestInputError('options.kinds', 'must be an array of node kinds');
     const kindCodes = new Set<number>();
     options.kinds.forEach((k, i) => {
       if (!(DEPENDENCY_KINDS as readonly string[]).includes(k)) {
@@ -111,7 +111,7 @@ export function resolveStressOptions(g: PropagationGraph, options: StressTestOpt
   if (!COMPROMISE_EFFECTS.includes(effect)) {
     throw new StressTestInputError('options.effect', `must be one of ${COMPROMISE_EFFECTS.join(', ')}, got ${show(effect)}`);
   }
-  if (!Array.isArray(options.origins) || options.origins.length === 0) {
+  if (!isList(options.origins) || options.origins.length === 0) {
     throw new StressTestInputError('options.origins', 'must be a non-empty array of node indices');
   }
   options.origins.forEach((v, i) => {
@@ -150,6 +150,11 @@ export function checkRange(from: number, to: number, runs: number): void {
   }
 }
 
+/** Array.isArray without narrowing the declared element type to any. */
+function isList(x: unknown): boolean {
+  return Array.isArray(x);
+}
+
 function probability(x: unknown, argument: string): number {
   if (typeof x !== 'number' || !(x >= 0 && x <= 1)) {
     throw new StressTestInputError(argument, `must be a probability in [0, 1], got ${show(x)}`);
@@ -158,11 +163,10 @@ function probability(x: unknown, argument: string): number {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value as object);
+    return typeof value;
   }
 }

@@ -36,9 +36,9 @@ export const rankingsResolvers: Resolvers = {
     },
     concentration: async (_, { country, sector }, ctx) => {
       const report = await ctx.analysis.concentration(country, sector);
-      return { ...report, country: report.country ? await ctx.nodes.load(report.country) : null } as never;
+      return { ...report, country: report.country ? await ctx.nodes.load(report.country) : null };
     },
-    allianceConcentration: async (_, __, ctx) => (await ctx.analysis.allianceConcentration()).map((r) => ({ ...r, country: null })) as never,
+    allianceConcentration: async (_, __, ctx) => (await ctx.analysis.allianceConcentration()).map((r) => ({ ...r, country: null })),
     dependenceFootprint: async (_, { node }, ctx) => (await ctx.analysis.footprint(node)) as never,
   },
 };

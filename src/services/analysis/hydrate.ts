@@ -16,7 +16,7 @@ export interface Lookup {
 /** Loads every node and dependency id in one read each. Unknown ids become placeholders naming the id. */
 export async function lookupFor(db: GraphDb, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
   const [nodes, deps] = await db.read(async (tx) => [await nodesByIds(tx, [...new Set(nodeIds)]), await dependenciesByIds(tx, [...new Set(dependencyIds)])] as const);
-  const extra = new Map(hypothetical.map((record) => [record.id, { record } as DependencyModel]));
+  const extra = new Map(hypothetical.map((record) => [record.id, { record }]));
   return {
     node(id) {
       const found = nodes.get(id);

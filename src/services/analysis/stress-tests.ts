@@ -60,7 +60,7 @@ export class StressTests {
       options = {
         mode: 'RANDOM_FAILURE',
         ...common,
-        kinds: kinds as KindName[],
+        kinds: kinds,
         p: req.probability ?? 0.01,
         qCountry: req.countryShockProbability ?? 0,
         qProvider: req.providerShockProbability ?? 0,

@@ -6,7 +6,6 @@
 import { NODE_KINDS } from '../../../graph-schema/vocabulary';
 import type { CompromiseEffect, NodeKind, OutageRule } from '../../../graph-schema/vocabulary';
 import { applyOverlay, expandOrigins } from '../../analysis/propagation';
-import type { KindName } from '../../analysis/propagation/types';
 import type { StressSummary, StressTestOptions } from '../../analysis/stress-test';
 import { NotFoundError, ValidationError } from '../../errors';
 import { JobManager } from '../../jobs';

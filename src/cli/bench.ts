@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: measures the analysis on the seed data (in the dev Neo4j,
+ * seeded if empty) and on a generated 5,000-node graph, and prints the figures.
+ * Nothing here asserts a time.
+ */
+import { availableParallelism } from 'node:os';
+import { betweennessCentrality } from '../analysis/centrality';
+import { buildCsr } from '../analysis/csr';
+import { buildPropagationGraph, hardFailureSet, runCompromise, simulateOutage } from '../analysis/propagation';
+import type { EdgeInput, NodeInput } from '../analysis/propagation/types';
+import { mulberry32 } from '../analysis/random';
+import { loadSnapshot } from '../projection/snapshot-manager';
+import { AnalysisService } from '../services/analysis/analysis-service';
+import { connect } from '../store/driver';
+import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
+import { prepareDatabase } from './seed-db';
+import { reportError } from './report-error';
+
+const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
+const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+
+async function time<T>(label: string, f: () => Promise<T> | T): Promise<T> {
+  const t0 = performance.now();
+  const out = await f();
+  console.log(`  ${label.padEnd(58)} ${ms(t0)}`);
+  return out;
+}
+
+function generatedGraph(n: number, m: number, seed: number) {
+  const random = mulberry32(seed);
+  const kinds = ['Provider', 'Facility', 'Service', 'CriticalFunction'] as const;
+  const nodes: NodeInput[] = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: kinds[i % 4]! }));
+  const edges: EdgeInput[] = [];
+  const seen = new Set<string>();
+  while (edges.length < m) {
+    const a = Math.floor(random() * n);
+    const b = Math.floor(random() * n);
+    if (a === b || seen.has(`${a}>${b}`)) continue;
+    seen.add(`${a}>${b}`);
+    const grouped = random() < 0.3;
+    edges.push({
+      id: `e${edges.length}`,
+      dependent: `n${a}`,
+      supplier: `n${b}`,
+      strength: random(),
+      propagation: random() * 0.5,
+      delayHours: random() * 4,
+      recoveryHours: 12,
+      trust: random() < 0.3,
+      illustrative: true,
+      redundancyGroup: grouped ? `g${a}` : null,
+      minAlive: 1,
+    });
+  }
+  return { nodes, edges };
+}
+
+try {
+  console.log(`linchpin bench — Node ${process.versions.node}, ${availableParallelism()} cores`);
+  const target = await resolveNeo4j('dev', process.env, () => undefined);
+  const db = connect(target.config);
+  await prepareDatabase(db, { seed: 'if-empty' });
+
+  console.log('\nseed data');
+  const cold = await time('snapshot build (first, one streaming read)', () => loadSnapshot(db));
+  console.log(`    ${cold.propagation.n} nodes, ${cold.propagation.m} dependencies, ${cold.countries.length} countries, version ${cold.version}`);
+  await time('snapshot build (again)', () => loadSnapshot(db));
+
+  const analysis = new AnalysisService(db);
+  const snapshot = await analysis.snapshot();
+  const modes = [
+    ['OUTAGE HARD, prov:aws', { origins: ['prov:aws'] }],
+    ['OUTAGE THRESHOLD, prov:aws', { origins: ['prov:aws'], rule: 'THRESHOLD' as const }],
+    ['OUTAGE DISTRESS, prov:aws', { origins: ['prov:aws'], rule: 'DISTRESS' as const }],
+    ['COMPROMISE ACCESS, svc:solarwinds-orion, 1,000 runs', { origins: ['svc:solarwinds-orion'], mode: 'COMPROMISE' as const, runs: 1000 }],
+    ['COMPROMISE DISRUPT, svc:kaseya-vsa, 1,000 runs', { origins: ['svc:kaseya-vsa'], mode: 'COMPROMISE' as const, effect: 'DISRUPT' as const, runs: 1000 }],
+  ] as const;
+  for (const [label, input] of modes) {
+    const r = await time(`blastRadius ${label}`, () => analysis.blastRadius(input));
+    console.log(`    affected ${r.totals.affected}, functions ${r.totals.functionsLost}, importance ${r.totals.importanceLost.toFixed(2)}`);
+  }
+
+  const t0 = performance.now();
+  await analysis.linchpinRanker.settled(snapshot);
+  console.log(`  ${'linchpin sweeps (OUTAGE and COMPROMISE, every candidate)'.padEnd(58)} ${ms(t0)}`);
+  const top = await analysis.linchpins({ top: 10 });
+  console.log(`  linchpin top 10 (${top.status}):`);
+  for (const row of top.rows) {
+    console.log(`    ${String(row.rank).padStart(2)}. ${row.id.padEnd(34)} score ${row.score.toFixed(1).padStart(6)}  functions ${String(row.functionsLost).padStart(3)}  countries ${String(row.countries).padStart(2)}  cross-border ${(row.crossBorderShare * 100).toFixed(0)}%`);
+  }
+
+  console.log('  back-test of the seeded incidents (printed, never tuned):');
+  for (const id of ['inc:solarwinds-2020', 'inc:notpetya-2017', 'inc:kaseya-vsa-2021', 'inc:ovhcloud-sbg-fire-2021', 'inc:fastly-2021']) {
+    const b = await analysis.backtest(id);
+    console.log(`    ${id.padEnd(28)} precision ${b.precision === null ? 'n/a ' : b.precision.toFixed(2)}  recall ${b.recall.toFixed(2)}  named ${b.namedCountries.join(' ')}  predicted ${b.predictedCountries.join(' ') || '-'}`);
+  }
+
+  for (const workers of [2, 1]) {
+    const stress = new AnalysisService(db, { workers });
+    const t = performance.now();
+    const job = await stress.startStressTest({ runs: 10_000, seed: 1, probability: 0.01, countryShockProbability: 0.002 });
+    const done = await stress.stressTests.finished(job.job.id);
+    console.log(`  ${`stress test, 10,000 runs, random failures + shocks, ${workers} worker(s)`.padEnd(58)} ${ms(t)} (${done.job.status})`);
+    stress.close();
+  }
+  analysis.close();
+  await db.close();
+  await releaseNeo4j(target);
+
+  console.log('\ngenerated graph: 5,000 nodes, 20,000 dependencies (30% in groups, 30% trust)');
+  const input = generatedGraph(5000, 20_000, 7);
+  const g = await time('buildPropagationGraph', () => buildPropagationGraph({ ...input, owned: [] }));
+  await time('simulateOutage HARD, one origin', () => simulateOutage(g, { rule: 'HARD', origins: [1] }));
+  await time('simulateOutage DISTRESS, one origin', () => simulateOutage(g, { rule: 'DISTRESS', origins: [1] }));
+  const buf = new Uint8Array(g.n);
+  await time('hardFailureSet x 1,000 origins (a linchpin sweep)', () => {
+    for (let v = 0; v < 1000; v++) hardFailureSet(g, [v], buf);
+  });
+  await time('COMPROMISE ACCESS, 1,000 runs', () => runCompromise(g, { origins: [1], effect: 'ACCESS', rule: 'HARD', runs: 1000, seed: 1 }));
+  const csr = buildCsr(g.ids, Array.from({ length: g.m }, (_, e) => [g.edgeDependent[e]!, g.edgeSupplier[e]!] as [number, number]));
+  await time('exact betweenness (Brandes, float64 path counts)', () => betweennessCentrality(csr));
+  const mem = process.memoryUsage();
+  console.log(`\nmemory: rss ${mib(mem.rss)}, heap used ${mib(mem.heapUsed)}`);
+} catch (error) {
+  reportError(error);
+  process.exitCode = 1;
+}

@@ -4,6 +4,17 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** How a node ended up in a result. */
+export type AffectedState =
+  /** Compromised and still running (COMPROMISE with ACCESS). */
+  | 'COMPROMISED'
+  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  | 'DEGRADED'
+  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  | 'FAILED'
+  /** Failed or compromised at hour 0 as an origin. */
+  | 'ORIGIN';
+
 /** What a dependency runs over. Trust-carrying channels can carry a compromise. */
 export type Channel =
   /** network transit, peering or access */
@@ -72,6 +83,19 @@ export type DependencyType =
   | 'LOGICAL'
   | 'PHYSICAL';
 
+/** Status of a job. */
+export type JobStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Failed; see error. */
+  | 'FAILED'
+  /** Waiting. */
+  | 'QUEUED'
+  /** Running. */
+  | 'RUNNING'
+  /** Done; the result is there. */
+  | 'SUCCEEDED';
+
 /** The kinds of node in the model. */
 export type NodeKind =
   | 'Country'
@@ -107,6 +131,15 @@ export type ProviderKind =
   | 'SECURITY_IDENTITY'
   | 'SOFTWARE_VENDOR'
   | 'TELECOM';
+
+/** Whether a ranking matches the current graph. */
+export type RankingStatus =
+  /** Being computed for the first time; rows are empty until done. */
+  | 'COMPUTING'
+  /** Computed on the current graph version. */
+  | 'FRESH'
+  /** From an older graph version; a new computation is under way. */
+  | 'STALE';
 
 /** Sectors of critical functions: NIS2 Annex I and II, plus defence and humanitarian operations. */
 export type Sector =
@@ -180,6 +213,39 @@ export type AddPowerFeedMutation = { createDependency: { id: string, redundancyG
       | { id: string, name: string }
      } };
 
+export type OvhFireQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OvhFireQuery = { blastRadius: { totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string } }>, crossBorder: { byLocation: { foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , supplier:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> }, affected: Array<{ state: AffectedState, hour: number, wave: number, node:
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+      , explanation: { illustrativeShare: number, nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        >, dependencies: Array<{ id: string, channel: Channel }> } }> } };
+
 export type CloudProvidersQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -218,6 +284,30 @@ export type FunctionsOnARegionQuery = { neighbourhood: { root:
           | { id: string, name: string }
          } }> } };
 
+export type ReplaysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplaysQuery = { scenarios: Array<{ id: string, name: string, snapshotVersion: number, incident: { id: string, date: string } | null, backtest: { precision: number | null, recall: number, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }> } | null, result: { totals: { functionsLost: number, importanceLost: number } } }> };
+
+export type LinchpinsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinchpinsQuery = { linchpins: { status: RankingStatus, progress: number, snapshotVersion: number | null, rows: Array<{ rank: number, score: number, functionsLost: number, countries: number, crossBorderShare: number, node:
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+       }> }, centrality: { rows: Array<{ rank: number, value: number, node:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       }> } };
+
 export type NatoMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -235,6 +325,32 @@ export type HealthToAwsQuery = { shortestDependencyPath: { length: number, nodes
       | { id: string, name: string, kind: NodeKind }
     >, dependencies: Array<{ id: string, channel: Channel, delayHours: number }> } | null };
 
+export type EstoniaHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EstoniaHealthQuery = { singlePointsOfFailure: { order1: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, order2: Array<{ a:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , b:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> }, concentration: { hhiByProvider: number, providerBand: string, hhiByJurisdiction: number, jurisdictionBand: string, providerSpofShare: number, facilitySpofShare: number, foreignJurisdictionSpofShare: number, topProviders: Array<{ name: string, share: number }>, topJurisdictions: Array<{ name: string, share: number }> } };
+
 export type OrionDependentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -246,3 +362,27 @@ export type OrionDependentsQuery = { dependencies: { totalCount: number, nodes: 
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
       , provenance: { illustrative: boolean, source: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SolarWindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SolarWindsQuery = { blastRadius: { compromise: { expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string } }>, affected: Array<{ probability: number, hour: number, node:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , explanation: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > } }> } };
+
+export type StressTestMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StressTestMutation = { stressTest: { id: string, status: JobStatus, total: number } };

@@ -26,10 +26,4 @@ export {
   type DirectDependenceConcentration,
   type DirectDependenceOptions,
 } from './direct-dependence';
-export {
-  singlePointShare,
-  type SinglePointShareOptions,
-  type SinglePointShareResult,
-  type SpofShare,
-} from './single-point-share';
 export { dependenceFootprint, type DependenceFootprint, type FootprintSector } from './dependence-footprint';

@@ -9,6 +9,7 @@ describe('generated code', () => {
       'graph-schema/sdl/vocabulary.graphql',
       'src/generated/operations.ts',
       'src/generated/resolvers.ts',
+      'web/src/api/generated.ts',
     ]);
     for (const [path, content] of files) {
       expect(readFileSync(path, 'utf8'), `${path} is stale`).toBe(content);

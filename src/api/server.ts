@@ -15,6 +15,7 @@ import { createContext } from './context';
 import type { ApiContext } from './context';
 import { EXPLORER_ASSETS, explorerHtml, homeHtml } from './explorer';
 import { formatError } from './format-error';
+import { webFile } from './static-files';
 import { depthLimitRule } from './limits';
 import { buildSchema } from './schema';
 
@@ -120,6 +121,14 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
         res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
         createReadStream(asset.file).pipe(res);
         return;
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        const file = webFile(url.pathname);
+        if (file) {
+          res.writeHead(200, { 'content-type': file.type, 'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+          res.end(file.body);
+          return;
+        }
       }
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', homeHtml());
       return send(res, 404, 'text/plain', `not found: ${url.pathname}`);

@@ -9,6 +9,7 @@ import { connect } from '../store/driver';
 import { describeLoad, prepareDatabase } from './seed-db';
 import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
 import { reportError } from './report-error';
+import { ensureWebBuilt } from './web-build';
 
 function port(): number {
   const raw = process.env.PORT ?? '4000';
@@ -33,6 +34,8 @@ try {
   console.log(`analysis snapshot: version ${snapshot.version}, ${snapshot.propagation.n} nodes, ${snapshot.propagation.m} dependencies, built in ${snapshot.buildMs.toFixed(0)} ms`);
   const replays = await analysis.ensureIncidentScenarios();
   if (replays.length > 0) console.log(`scenarios: stored replays of ${replays.length} historical incident(s)`);
+  const built = ensureWebBuilt();
+  if (built > 0) console.log(`web app built in ${built.toFixed(1)} s`);
   const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1', analysis);
   console.log(`Linchpin is up in ${((performance.now() - t0) / 1000).toFixed(1)} s:
   web page   ${server.url}/

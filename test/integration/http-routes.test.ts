@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/driver';
 import { startServer } from '../../src/api/server';
+import { webAppBuilt } from '../../src/api/static-files';
 import { startTestApi } from './db';
 import type { TestApi } from './db';
 
@@ -14,10 +15,20 @@ afterAll(async () => {
 });
 
 describe('http routes', () => {
-  it('serves a page at / that links to the explorer', async () => {
+  it('serves the web app (or, before it is built, a page linking to the explorer) at /', async () => {
     const res = await fetch(`${api.server.url}/`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('href="/explorer"');
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    if (webAppBuilt()) {
+      for (const [, src] of html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) {
+        expect((await fetch(`${api.server.url}${src}`)).status, src).toBe(200);
+      }
+    } else {
+      expect(html).toContain('href="/explorer"');
+    }
+    expect((await fetch(`${api.server.url}/../package.json`)).status).not.toBe(200);
+    expect((await fetch(`${api.server.url}/%2e%2e/package.json`)).status).not.toBe(200);
   });
 
   it('serves GraphiQL from this server only, with every asset it names', async () => {

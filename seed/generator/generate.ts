@@ -62,6 +62,7 @@ import type {
   SeedFacts,
   ServiceRecord,
 } from './types';
+import { greatCircleKm } from '../../src/analysis/great-circle';
 
 /* ------------------------------------------------------------------- files */
 
@@ -125,14 +126,7 @@ const round = (x: number, digits: number): number => {
   return Math.round(x * f) / f;
 };
 
-/** Great-circle distance in km (haversine, mean Earth radius 6371 km). */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { greatCircleKm };
 
 /** Node kind from an id's prefix. */
 export function kindOfId(id: string): NodeKind | undefined {

@@ -15,6 +15,7 @@
  * dependency and the first MAX_CANDIDATES are evaluated; each step keeps the
  * change with the largest reduction given the earlier ones (greedy).
  */
+import { greatCircleKm } from '../../analysis/great-circle';
 import { ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import type { BlastResultIds } from './blast-result';
@@ -60,11 +61,6 @@ interface Candidate {
   uses: number;
 }
 
-function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 function candidates(snapshot: Snapshot, before: BlastResultIds): Candidate[] {
   const g = snapshot.propagation;

@@ -1,0 +1,188 @@
+/**
+ * Helpers for the browser tests: Debian's Chromium driven by playwright-core,
+ * the web app as the in-process API server serves it, its test hook
+ * `window.__linchpin`, console-error collection and screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts', 'screenshots');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** How long the app may take to become ready (it loads the whole graph and lays it out). */
+export const READY_TIMEOUT_MS = 60_000;
+
+/** The graph adapter the app exposes for tests (web/src/graph is its only implementer). */
+export interface LinchpinAdapter {
+  renderer(): 'canvas' | 'webgl';
+  nodeCount(): number;
+  visibleNodeIds(): string[];
+  selectedId(): string | null;
+  select(id: string): void;
+  /** Ids coloured at each wave shown so far; index = wave. */
+  coloredWaves(): string[][];
+  layoutMs: number;
+  panBy(dx: number, dy: number): void;
+}
+
+/** The app's test hook. */
+export interface LinchpinHook {
+  ready: boolean;
+  adapter: LinchpinAdapter;
+  /** The last blastRadius result, as JSON. */
+  lastResult: unknown;
+  playbackDone: boolean;
+}
+
+declare global {
+  interface Window {
+    __linchpin?: LinchpinHook;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A page in a fresh context, with every console error and uncaught page error collected. */
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console messages of type error and uncaught exceptions, in order. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function newAppPage(browser: Browser): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location().url;
+    errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return { context, page, errors, close: () => context.close() };
+}
+
+export interface OpenOptions {
+  /** Path and query below the server's root, e.g. `/?generated=5000` (default `/`). */
+  path?: string;
+  /** Wait for `window.__linchpin.ready` (default true). */
+  waitReady?: boolean;
+  timeoutMs?: number;
+}
+
+/** Opens the app served at `baseUrl` and (by default) waits until it says it is ready. Returns the milliseconds that took. */
+export async function openApp(app: AppPage, baseUrl: string, options: OpenOptions = {}): Promise<number> {
+  const started = Date.now();
+  await app.page.goto(`${baseUrl}${options.path ?? '/'}`, { waitUntil: 'load' });
+  if (options.waitReady ?? true) await waitForReady(app, options.timeoutMs ?? READY_TIMEOUT_MS);
+  return Date.now() - started;
+}
+
+/** Waits for `window.__linchpin.ready`; on timeout, fails with what the page shows instead. */
+export async function waitForReady(app: AppPage, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+  try {
+    await app.page.waitForFunction(() => window.__linchpin?.ready === true, undefined, { timeout: timeoutMs, polling: 100 });
+  } catch {
+    const state = await app.page.evaluate(() => ({
+      title: document.title,
+      hook: window.__linchpin === undefined ? 'missing' : `ready=${String(window.__linchpin.ready)}`,
+      status: document.querySelector('[data-testid="app-status"]')?.textContent?.trim() ?? '(no app-status element)',
+      body: (document.body?.innerText ?? '').trim().slice(0, 200),
+    }));
+    throw new Error(
+      `the app did not become ready within ${timeoutMs} ms: window.__linchpin ${state.hook}; app-status "${state.status}"; ` +
+        `title "${state.title}"; page text "${state.body}"; errors: ${app.errors.length === 0 ? 'none' : app.errors.join(' | ')}`,
+    );
+  }
+}
+
+/** Locator of the element with this data-testid. */
+export function byTestId(page: Page, id: string) {
+  return page.locator(`[data-testid="${id}"]`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The text of an element, trimmed ('' when it is absent). */
+export async function textOf(page: Page, id: string): Promise<string> {
+  const el = byTestId(page, id);
+  if ((await el.count()) === 0) return '';
+  return ((await el.first().textContent()) ?? '').trim();
+}
+
+/**
+ * The first number in an element's text (thousands separators ignored), with
+ * the number of decimals shown, so that a rounded display can be compared.
+ */
+export async function numberShown(page: Page, id: string): Promise<{ value: number; decimals: number; text: string }> {
+  const text = await textOf(page, id);
+  const match = /-?\d[\d,\u202f\u00a0]*(?:\.(\d+))?/.exec(text);
+  if (!match) throw new Error(`[data-testid="${id}"] shows no number: "${text}"`);
+  return { value: Number(match[0].replace(/[,\u202f\u00a0]/g, '')), decimals: match[1]?.length ?? 0, text };
+}
+
+/** Clicks an element and returns the bytes of the download it triggers. */
+export async function downloadFrom(page: Page, id: string, timeoutMs = 30_000): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: timeoutMs }), byTestId(page, id).click()]);
+  return { download, bytes: await readFile(await download.path()) };
+}
+
+/** Reads the adapter's coloured waves, each wave's ids sorted. */
+export function coloredWaves(page: Page): Promise<string[][]> {
+  return page.evaluate(() => window.__linchpin!.adapter.coloredWaves().map((wave) => [...wave].sort()));
+}
+
+export function visibleNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...window.__linchpin!.adapter.visibleNodeIds()].sort());
+}
+
+export function selectedId(page: Page): Promise<string | null> {
+  return page.evaluate(() => window.__linchpin!.adapter.selectedId());
+}
+
+/**
+ * Marks the current `lastResult` so that `waitForNewResult` can tell when a
+ * different one arrives (the app replaces the object on every run).
+ */
+export async function markResult(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __previousResult: unknown }).__previousResult = window.__linchpin!.lastResult;
+  });
+}
+
+export async function waitForNewResult(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const result = window.__linchpin?.lastResult;
+      return result !== undefined && result !== null && result !== (window as unknown as { __previousResult: unknown }).__previousResult;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+/** Clicks play and waits until the app says the playback reached its end. */
+export async function playToEnd(page: Page, timeoutMs = 90_000): Promise<void> {
+  await byTestId(page, 'playback-play').click();
+  await page.waitForFunction(() => window.__linchpin?.playbackDone === true, undefined, { timeout: timeoutMs, polling: 100 });
+}
+

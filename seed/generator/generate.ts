@@ -126,7 +126,6 @@ const round = (x: number, digits: number): number => {
   return Math.round(x * f) / f;
 };
 
-export { greatCircleKm };
 
 /** Node kind from an id's prefix. */
 export function kindOfId(id: string): NodeKind | undefined {

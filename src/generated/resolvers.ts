@@ -116,7 +116,7 @@ export type BlastRadiusInput = {
   providerOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Outage rule: HARD, THRESHOLD or DISTRESS (for COMPROMISE with DISRUPT, the rule of the outage that follows). */
   rule?: InputMaybe<OutageRule>;
-  /** COMPROMISE only: Monte Carlo runs (1..100000). */
+  /** COMPROMISE only: Monte Carlo runs (1..20000; for more, a COMPROMISE stressTest runs as a job over all cores). */
   runs?: InputMaybe<Scalars['Int']['input']>;
   /** COMPROMISE only: seed of the runs (0..4294967295); run i draws from a generator seeded by (seed, i). */
   seed?: InputMaybe<Scalars['Float']['input']>;

@@ -60,7 +60,11 @@ export interface BlastRadiusRequest {
 }
 
 export const MAX_ORIGINS = 1000;
-export const MAX_RUNS = 100_000;
+/**
+ * blastRadius answers inside the request, so its Monte Carlo is bounded; larger
+ * runs go through stressTest (kind COMPROMISE), a job spread over worker threads.
+ */
+export const MAX_RUNS = 20_000;
 
 /** The normalised request: defaults filled, everything checked. */
 export interface NormalisedRequest {
@@ -88,7 +92,7 @@ export function normaliseRequest(req: BlastRadiusRequest, snapshot: Snapshot): N
   const mode = req.mode ?? 'OUTAGE';
   const runs = req.runs ?? 1000;
   const seed = req.seed ?? 1;
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) problems.push({ path: 'runs', message: `runs must be an integer from 1 to ${MAX_RUNS} (got ${runs})` });
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) problems.push({ path: 'runs', message: `runs must be an integer from 1 to ${MAX_RUNS} (got ${runs}); for more, run a COMPROMISE stressTest, which runs as a job` });
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push({ path: 'seed', message: `seed must be an integer from 0 to 4294967295 (got ${seed})` });
   const durationHours = req.durationHours ?? null;
   if (durationHours !== null && !inRange(durationHours, 0, 1e9)) {

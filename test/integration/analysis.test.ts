@@ -294,6 +294,21 @@ describe('stress tests', () => {
     expect({ ...b.result!, runId: '' }).toEqual({ ...a.result!, runId: '' });
   });
 
+  it('runs a fixed origin set under COMPROMISE probabilities, and cancels a long job', async () => {
+    const c = await run({ kind: 'COMPROMISE', origins: ['svc:kaseya-vsa'], effect: 'DISRUPT', runs: 2000, seed: 3 });
+    expect(c.status).toBe('SUCCEEDED');
+    expect(c.result!.functions.length).toBeGreaterThan(0);
+    expect(c.result!.functions.every((f) => f.probability.estimate > 0 && f.probability.estimate <= 1)).toBe(true);
+
+    const long = await api.gql<{ stressTest: { id: string } }>(START, { input: { runs: 100000, seed: 9, probability: 0.05 } });
+    const id = long.data!.stressTest.id;
+    const cancelled = await api.gql<{ cancelJob: { status: string } }>(`mutation($id: ID!) { cancelJob(id: $id) { status } }`, { id });
+    expect(cancelled.data!.cancelJob.status).toBe('CANCELLED');
+    const after = await api.gql<{ job: JobView }>(POLL, { id });
+    expect(after.data!.job.status).toBe('CANCELLED');
+    expect(after.data!.job.done).toBeLessThan(100000);
+  });
+
   it('rejects bad stress inputs', async () => {
     const res = await api.gql(START, { input: { probability: 7 } });
     const status = res.errors ? codes(res) : [((await run({ probability: 7 })).status)];

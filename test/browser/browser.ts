@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -17,6 +18,8 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 /** How long the app may take to become ready (it loads the whole graph and lays it out). */
 export const READY_TIMEOUT_MS = 60_000;
+/** How long a click or a fill waits for its element. */
+export const ACTION_TIMEOUT_MS = 15_000;
 
 /** The graph adapter the app exposes for tests (web/src/graph is its only implementer). */
 export interface LinchpinAdapter {
@@ -65,6 +68,8 @@ export interface AppPage {
 
 export async function newAppPage(browser: Browser): Promise<AppPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  // Fail a missing control in seconds rather than Playwright's default 30 s.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -138,6 +143,13 @@ export async function numberShown(page: Page, id: string): Promise<{ value: numb
   const match = /-?\d[\d,\u202f\u00a0]*(?:\.(\d+))?/.exec(text);
   if (!match) throw new Error(`[data-testid="${id}"] shows no number: "${text}"`);
   return { value: Number(match[0].replace(/[,\u202f\u00a0]/g, '')), decimals: match[1]?.length ?? 0, text };
+}
+
+/** Expects the number an element shows to be `actual`, to the precision shown. */
+export async function expectNumberShown(page: Page, id: string, actual: number): Promise<void> {
+  const shown = await numberShown(page, id);
+  const tolerance = 0.5 * 10 ** -shown.decimals + 1e-9;
+  expect(Math.abs(shown.value - actual), `${id} shows "${shown.text}"; the API says ${actual}`).toBeLessThanOrEqual(tolerance);
 }
 
 /** Clicks an element and returns the bytes of the download it triggers. */

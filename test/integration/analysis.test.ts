@@ -211,6 +211,23 @@ describe('rankings', () => {
     expect(deScore).toBeCloseTo(r.functionsLostByCountry.find((c) => c.country.id === 'DE')?.importance ?? 0, 9);
   });
 
+  it('says STALE right after a write, then FRESH on the new version', async () => {
+    const before = await api.server.analysis.snapshot();
+    await api.server.analysis.linchpinRanker.settled(before);
+    await api.db.write((tx) => tx.run(`MATCH (f:Facility {id: 'fac:ovh-sbg'}) SET f.threshold = 0.45`));
+    const query = `{ linchpins(top: 3) { status snapshotVersion rows { node { id } } } }`;
+    const stale = await api.gql<{ linchpins: { status: string; snapshotVersion: number; rows: unknown[] } }>(query);
+    expect(stale.data!.linchpins.status).toBe('STALE');
+    expect(stale.data!.linchpins.snapshotVersion).toBe(before.version);
+    expect(stale.data!.linchpins.rows).toHaveLength(3);
+    const after = await api.server.analysis.snapshot();
+    expect(after.version).toBe(before.version + 1);
+    await api.server.analysis.linchpinRanker.settled(after);
+    const fresh = await api.gql<{ linchpins: { status: string; snapshotVersion: number } }>(query);
+    expect(fresh.data!.linchpins).toMatchObject({ status: 'FRESH', snapshotVersion: after.version });
+    await api.db.write((tx) => tx.run(`MATCH (f:Facility {id: 'fac:ovh-sbg'}) REMOVE f.threshold`));
+  });
+
   it('ranks centrality on the DEPENDS_ON graph, filtering only the rows returned', async () => {
     const res = await api.gql<{ centrality: { exact: boolean; rows: { rank: number; value: number; node: { kind: string } }[] } }>(
       `{ centrality(metric: BETWEENNESS, kinds: [Service], top: 5) { exact rows { rank value node { kind } } } }`,
@@ -220,6 +237,7 @@ describe('rankings', () => {
     expect(c.rows).toHaveLength(5);
     expect(c.rows.every((r) => r.node.kind === 'Service')).toBe(true);
     expect([...c.rows.map((r) => r.value)]).toEqual([...c.rows.map((r) => r.value)].sort((a, b) => b - a));
+    await api.server.analysis.linchpinRanker.settled(await api.server.analysis.snapshot());
     const metrics = await api.gql<{ node: { metrics: { inDegree: number; pagerank: number; linchpinRank: number | null } } }>(`{ node(id: "svc:entra-id") { ... on Service { metrics { inDegree pagerank linchpinRank } } } }`);
     expect(metrics.data!.node.metrics.inDegree).toBeGreaterThan(0);
     expect(metrics.data!.node.metrics.linchpinRank).toBeGreaterThan(0);

@@ -64,8 +64,18 @@ export class AnalysisService {
     return { ...values, linchpinScore: linchpin?.score ?? null, linchpinRank: linchpin?.rank ?? null };
   }
 
+  /**
+   * Never waits for a snapshot rebuild or a sweep: when the graph has moved on,
+   * the rebuild starts in the background and the ranking says STALE (or
+   * COMPUTING before the first one).
+   */
   async linchpins(query: LinchpinQuery) {
-    return this.linchpinRanker.rank(await this.snapshot(), query);
+    const latest = await this.db.version();
+    const current = this.snapshots.peek();
+    if (!current || current.version !== latest) {
+      this.snapshots.get().catch((error: unknown) => console.error('linchpin: snapshot rebuild failed:', error));
+    }
+    return this.linchpinRanker.rank(current, latest, query);
   }
 
   async singlePointsOfFailure(functionId: string, order2: boolean) {

@@ -88,19 +88,23 @@ export class LinchpinRanker {
     while ([...this.running.values()].some((s) => !s.cancelled)) await new Promise((r) => setTimeout(r, 5));
   }
 
-  rank(current: Snapshot, query: LinchpinQuery) {
+  /**
+   * @param current the snapshot in memory (null before the first load)
+   * @param latestVersion the database's write version now
+   */
+  rank(current: Snapshot | null, latestVersion: number, query: LinchpinQuery) {
     const mode = query.mode ?? 'OUTAGE';
     const top = checkTop(query.top);
     const kinds = query.originKinds && query.originKinds.length > 0 ? query.originKinds : CANDIDATE_KINDS;
     const badKind = kinds.find((k) => !CANDIDATE_KINDS.includes(k));
     if (badKind) throw new ValidationError(`originKinds: ${badKind} cannot be a linchpin candidate; use Provider, Facility or Service`);
     for (const [name, c] of [['originCountry', query.originCountry], ['lossCountry', query.lossCountry]] as const) {
-      if (c && !current.countryIndex.has(c)) throw new ValidationError(`${name}: unknown country '${c}'`);
+      if (c && current && !current.countryIndex.has(c)) throw new ValidationError(`${name}: unknown country '${c}'`);
     }
     const done = this.finished.get(mode);
     const running = this.running.get(mode);
-    const fresh = done !== undefined && done.snapshot.version === current.version;
-    if (!fresh && (!running || running.snapshot.version !== current.version)) this.startMode(current, mode);
+    const fresh = done !== undefined && done.snapshot.version === latestVersion;
+    if (current && !fresh && (!running || running.snapshot.version !== current.version)) this.startMode(current, mode);
     const inFlight = this.running.get(mode);
     const status = fresh ? 'FRESH' : done ? 'STALE' : 'COMPUTING';
     const progress = fresh ? 1 : inFlight ? inFlight.done / Math.max(1, inFlight.total) : 0;
@@ -113,7 +117,7 @@ export class LinchpinRanker {
     };
   }
 
-  /** Score and rank of one node in the unfiltered OUTAGE ranking of the current snapshot, if fresh. */
+  /** Score and rank of one node in the unfiltered OUTAGE ranking of the given snapshot, if computed for it. */
   nodeScore(current: Snapshot, id: string): { score: number; rank: number } | null {
     const done = this.finished.get('OUTAGE');
     if (!done || done.snapshot.version !== current.version) return null;

@@ -1,0 +1,82 @@
+/**
+ * The web app loads the seed graph from the real API: the status clears, every
+ * provider, facility, service and critical function is drawn, the legend and
+ * the controls of the contract are there, and nothing is logged as an error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestApi } from '../integration/db';
+import type { TestApi } from '../integration/db';
+import { byTestId, launchBrowser, newAppPage, openApp, screenshot, textOf } from './browser';
+import type { AppPage } from './browser';
+import { drawnNodeCount } from './graph-data';
+
+let api: TestApi;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  browser = await launchBrowser();
+  app = await newAppPage(browser);
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await api?.close();
+});
+
+/** Controls the toolbar and panels must offer as soon as the app is ready. */
+const ALWAYS_PRESENT = [
+  'app-status', 'graph', 'legend',
+  'view-graph', 'view-country', 'search-input',
+  'filter-country', 'filter-sector', 'filter-provider-kind', 'filter-nato', 'filter-tlp', 'filter-confidence',
+  'toggle-illustrative', 'size-metric', 'renderer',
+  'whatif-panel', 'whatif-add-selected', 'whatif-origins', 'whatif-clear', 'whatif-mode', 'whatif-rule', 'whatif-effect', 'whatif-run',
+  'scenarios-panel', 'scenario-save-name', 'scenario-save', 'compare-a', 'compare-b', 'compare-run',
+  'rankings-panel', 'rankings-linchpins', 'rankings-centrality', 'rankings-concentration',
+  'export-png', 'export-svg', 'export-csv', 'export-json',
+];
+
+/** The option values each select must offer. */
+const SELECT_OPTIONS: Record<string, string[]> = {
+  'filter-country': ['', 'EE', 'DE', 'US'],
+  'filter-nato': ['', 'true', 'false'],
+  'size-metric': ['degree', 'betweenness', 'pagerank', 'linchpin'],
+  renderer: ['canvas', 'webgl'],
+};
+
+describe('loading the app', () => {
+  it('draws every provider, facility, service and critical function, clears the status and logs no error', async () => {
+    const expected = await drawnNodeCount(api);
+    expect(expected).toBeGreaterThan(0);
+    const ms = await openApp(app, api.server.url);
+    console.log(`browser: seed graph ready in ${ms} ms`);
+
+    const status = byTestId(app.page, 'app-status');
+    expect(await status.count(), 'app-status element').toBe(1);
+    if (await status.isVisible()) expect(await textOf(app.page, 'app-status'), 'app-status once ready').toBe('');
+
+    const drawn = await app.page.evaluate(() => window.__linchpin!.adapter.nodeCount());
+    expect(drawn, 'nodes drawn = providers + facilities + services + critical functions').toBe(expected);
+    expect(await byTestId(app.page, 'graph').isVisible(), 'graph container visible').toBe(true);
+    expect(await byTestId(app.page, 'legend').isVisible(), 'legend visible').toBe(true);
+    expect(await textOf(app.page, 'legend'), 'legend text').not.toBe('');
+
+    await screenshot(app.page, 'graph-view');
+    expect(app.errors, 'console errors and page errors').toEqual([]);
+  });
+
+  it('offers every control of the contract', async () => {
+    const missing: string[] = [];
+    for (const id of ALWAYS_PRESENT) if ((await byTestId(app.page, id).count()) === 0) missing.push(id);
+    expect(missing, 'data-testid elements missing').toEqual([]);
+
+    for (const [id, values] of Object.entries(SELECT_OPTIONS)) {
+      const offered = await byTestId(app.page, id).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(offered, `options of ${id}`).toEqual(expect.arrayContaining(values));
+    }
+    expect(await byTestId(app.page, 'toggle-illustrative').getAttribute('type'), 'toggle-illustrative is a checkbox').toBe('checkbox');
+    expect(app.errors, 'console errors and page errors').toEqual([]);
+  });
+});

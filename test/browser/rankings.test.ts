@@ -1,0 +1,57 @@
+/**
+ * The rankings panel: once the linchpin ranking is FRESH, the first row of the
+ * linchpins table is the API's top linchpin, and clicking it selects that node.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestApi } from '../integration/db';
+import type { TestApi } from '../integration/db';
+import { byTestId, launchBrowser, newAppPage, openApp, selectedId } from './browser';
+import type { AppPage } from './browser';
+import { gqlData } from './graph-data';
+
+let api: TestApi;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.server.analysis.linchpinRanker.settled(await api.server.analysis.snapshot());
+  browser = await launchBrowser();
+  app = await newAppPage(browser);
+  await openApp(app, api.server.url);
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await api?.close();
+});
+
+const rowIds = (table: string) =>
+  byTestId(app.page, table)
+    .locator('[data-node-id]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')!));
+
+describe('rankings', () => {
+  it('lists the API’s top linchpin first; clicking it selects the node', async () => {
+    const data = await gqlData<{ linchpins: { status: string; rows: { node: { id: string }; score: number }[] } }>(api, '{ linchpins(top: 1) { status rows { node { id } score } } }');
+    expect(data.linchpins.status).toBe('FRESH');
+    const top = data.linchpins.rows[0]!.node.id;
+    console.log(`browser: top linchpin ${top} (score ${data.linchpins.rows[0]!.score})`);
+
+    await app.page.waitForFunction(
+      (want) => document.querySelector('[data-testid="rankings-linchpins"] [data-node-id]')?.getAttribute('data-node-id') === want,
+      top,
+      { timeout: 30_000, polling: 200 },
+    ).catch(() => undefined);
+    expect((await rowIds('rankings-linchpins'))[0], 'first row of rankings-linchpins').toBe(top);
+
+    await byTestId(app.page, 'rankings-linchpins').locator(`[data-node-id="${top}"]`).first().click();
+    expect(await selectedId(app.page), 'selected after clicking the row').toBe(top);
+    await app.page.waitForFunction((want) => document.querySelector('[data-testid="details-id"]')?.textContent?.includes(want) === true, top, { timeout: 15_000 });
+
+    expect((await rowIds('rankings-centrality')).length, 'rows of rankings-centrality').toBeGreaterThan(0);
+    expect((await rowIds('rankings-concentration')).length, 'rows of rankings-concentration').toBeGreaterThan(0);
+    expect(app.errors, 'console errors and page errors').toEqual([]);
+  });
+});

@@ -4,6 +4,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NEO4J_ONLY_IN_STORE = { name: 'neo4j-driver', message: 'Only src/store/driver.ts talks to Neo4j.' };
+const CYTOSCAPE_ONLY_IN_GRAPH = ['cytoscape', 'cytoscape-fcose', 'cytoscape-svg'].map((name) => ({
+  name,
+  message: 'Only web/src/graph (the Cytoscape adapter) imports Cytoscape.',
+}));
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', '.data/', 'dist/', 'web/dist/', 'neo4j-launcher/target/', 'src/generated/', 'test-artifacts/'],
@@ -21,8 +27,17 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'neo4j-driver', message: 'Only src/store/driver.ts talks to Neo4j.' }] }],
+      'no-restricted-imports': ['error', { paths: [NEO4J_ONLY_IN_STORE, ...CYTOSCAPE_ONLY_IN_GRAPH] }],
     },
+  },
+  {
+    // The web app's Cytoscape adapter: the one place that may import cytoscape and its extensions.
+    files: ['web/src/graph/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NEO4J_ONLY_IN_STORE] }] },
+  },
+  {
+    files: ['web/**/*.ts'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
   },
   {
     files: ['src/store/driver.ts'],

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST_INDEX = join(ROOT, 'web/dist/index.html');
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'graph-schema/vocabulary.ts'];
+const SOURCES = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'graph-schema/vocabulary.ts'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

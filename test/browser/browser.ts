@@ -92,8 +92,10 @@ export interface OpenOptions {
 /** Opens the app served at `baseUrl` and (by default) waits until it says it is ready. Returns the milliseconds that took. */
 export async function openApp(app: AppPage, baseUrl: string, options: OpenOptions = {}): Promise<number> {
   const started = Date.now();
-  await app.page.goto(`${baseUrl}${options.path ?? '/'}`, { waitUntil: 'load' });
-  if (options.waitReady ?? true) await waitForReady(app, options.timeoutMs ?? READY_TIMEOUT_MS);
+  const timeout = options.timeoutMs ?? READY_TIMEOUT_MS;
+  // 'commit', not 'load': the app may build and lay out its graph before the load event (e.g. ?generated=N).
+  await app.page.goto(`${baseUrl}${options.path ?? '/'}`, { waitUntil: 'commit', timeout });
+  if (options.waitReady ?? true) await waitForReady(app, Math.max(1, timeout - (Date.now() - started)));
   return Date.now() - started;
 }
 
@@ -169,6 +171,14 @@ export function visibleNodeIds(page: Page): Promise<string[]> {
 
 export function selectedId(page: Page): Promise<string | null> {
   return page.evaluate(() => window.__linchpin!.adapter.selectedId());
+}
+
+/**
+ * Unchecks toggle-illustrative (checked hides illustrative elements), so that
+ * the page shows, and runs analyses on, the whole graph as the API has it.
+ */
+export async function showIllustrative(page: Page): Promise<void> {
+  await byTestId(page, 'toggle-illustrative').setChecked(false);
 }
 
 /**

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestApi } from '../integration/db';
 import type { TestApi } from '../integration/db';
-import { byTestId, launchBrowser, newAppPage, openApp, screenshot, visibleNodeIds } from './browser';
+import { byTestId, launchBrowser, newAppPage, openApp, screenshot, showIllustrative, visibleNodeIds } from './browser';
 import type { AppPage } from './browser';
 import { allDependencies, drawnNodes, functionIdsOf, supplierClosure } from './graph-data';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await newAppPage(browser);
   await openApp(app, api.server.url);
+  await showIllustrative(app.page);
 });
 afterAll(async () => {
   await app?.close();
@@ -61,6 +62,9 @@ describe('filters and views', () => {
       if (o) allowed.add(o);
     }
 
+    await app.page
+      .waitForFunction((n) => window.__linchpin!.adapter.visibleNodeIds().length === n, nodes.length, { timeout: 10_000, polling: 100 })
+      .catch(() => undefined);
     const all = await visibleNodeIds(app.page);
     expect(all.length, 'visible before filtering').toBe(nodes.length);
 

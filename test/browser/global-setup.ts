@@ -41,7 +41,8 @@ function newestMtime(path: string): number {
 }
 
 function buildWebApp(): void {
-  const sourcesChanged = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')));
+  const sources = ['src', 'index.html', 'public', 'vite.config.ts'].map((p) => newestMtime(join(WEB, p)));
+  const sourcesChanged = Math.max(...sources);
   if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs > sourcesChanged) {
     console.log('browser: web/dist is up to date');
     return;

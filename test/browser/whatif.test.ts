@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { mulberry32 } from '../../src/analysis/random';
 import { startTestApi } from '../integration/db';
 import type { TestApi } from '../integration/db';
-import { byTestId, coloredWaves, expectNumberShown, launchBrowser, markResult, newAppPage, openApp, playToEnd, screenshot, selectedId, waitForNewResult } from './browser';
+import { byTestId, coloredWaves, expectNumberShown, launchBrowser, markResult, newAppPage, openApp, playToEnd, screenshot, selectedId, showIllustrative, waitForNewResult } from './browser';
 import type { AppPage } from './browser';
 import { allDependencies, blastRadius, drawnNodes, wavesOf } from './graph-data';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await newAppPage(browser);
   await openApp(app, api.server.url);
+  await showIllustrative(app.page);
 });
 afterAll(async () => {
   await app?.close();

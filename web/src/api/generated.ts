@@ -4,6 +4,157 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** How a node ended up in a result. */
+export type AffectedState =
+  /** Compromised and still running (COMPROMISE with ACCESS). */
+  | 'COMPROMISED'
+  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  | 'DEGRADED'
+  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  | 'FAILED'
+  /** Failed or compromised at hour 0 as an origin. */
+  | 'ORIGIN';
+
+/**
+ * What a failure or a compromise of some nodes takes down. Failure travels only
+ * along DEPENDS_ON, from supplier to dependent; see graph-schema/README.md for the
+ * exact rules.
+ */
+export type BlastRadiusInput = {
+  /** How long the origins stay down (hours); dependents whose delay outlasts it do not fail through them. Omit for an open-ended outage. */
+  durationHours?: number | null | undefined;
+  /** COMPROMISE only: ACCESS (compromised nodes keep running) or DISRUPT (they also fail). */
+  effect?: CompromiseEffect | null | undefined;
+  /** Drop every illustrative (non-public-record) dependency before running. */
+  excludeIllustrative?: boolean | null | undefined;
+  /** OUTAGE (availability) or COMPROMISE (integrity). */
+  mode?: PropagationMode | null | undefined;
+  /** Ids of the nodes that fail (OUTAGE) or are compromised (COMPROMISE) first. A Provider also takes down every facility it operates and service it offers, unless providerOnly. */
+  origins: Array<string | number>;
+  /** What-if changes applied to a private overlay; the shared graph is never changed. */
+  overrides?: OverridesInput | null | undefined;
+  /** Do not expand a Provider origin to its facilities and services. */
+  providerOnly?: boolean | null | undefined;
+  /** Outage rule: HARD, THRESHOLD or DISTRESS (for COMPROMISE with DISRUPT, the rule of the outage that follows). */
+  rule?: OutageRule | null | undefined;
+  /** COMPROMISE only: Monte Carlo runs (1..20000; for more, a COMPROMISE stressTest runs as a job over all cores). */
+  runs?: number | null | undefined;
+  /** COMPROMISE only: seed of the runs (0..4294967295); run i draws from a generator seeded by (seed, i). */
+  seed?: number | null | undefined;
+};
+
+/** Centrality metrics, on the directed DEPENDS_ON graph (unweighted), normalised as NetworkX normalises them. */
+export type CentralityMetric =
+  /** HITS authority score. */
+  | 'AUTHORITY'
+  /** Brandes betweenness, exact up to 5,000 nodes, sampled beyond (see errorBound). */
+  | 'BETWEENNESS'
+  /** Closeness on incoming distances (Wasserman–Faust). */
+  | 'CLOSENESS'
+  /** (In + out degree) / (n − 1). */
+  | 'DEGREE'
+  /** Eigenvector centrality on the undirected projection. */
+  | 'EIGENVECTOR'
+  /** HITS hub score. */
+  | 'HUB'
+  /** In-degree / (n − 1): how many depend on the node directly. */
+  | 'IN_DEGREE'
+  /** Out-degree / (n − 1): how many suppliers the node has. */
+  | 'OUT_DEGREE'
+  /** PageRank, damping 0.85. */
+  | 'PAGERANK';
+
+/** What a dependency runs over. Trust-carrying channels can carry a compromise. */
+export type Channel =
+  /** network transit, peering or access */
+  | 'CONNECTIVITY'
+  /** content served through the supplier’s edge */
+  | 'CONTENT_DELIVERY'
+  /** needs data fed by the supplier */
+  | 'DATA'
+  /** name resolution */
+  | 'DNS'
+  /** runs on the supplier’s compute or storage */
+  | 'HOSTING'
+  /** authentication or signing trusted by the dependent (carries trust) */
+  | 'IDENTITY'
+  /** the supplier operates the dependent’s systems (carries trust) */
+  | 'MANAGED_SERVICE'
+  /** electricity supply */
+  | 'POWER'
+  /** the supplier’s tool administers the dependent (carries trust) */
+  | 'REMOTE_ADMIN'
+  /** satellite communications capacity */
+  | 'SATELLITE_LINK'
+  /** installs code shipped by the supplier (carries trust) */
+  | 'SOFTWARE_UPDATE'
+  /** time or positioning signal (e.g. GNSS) */
+  | 'TIMING';
+
+/** The 16 US CISA critical infrastructure sectors, used as a crosswalk. */
+export type CisaSector =
+  | 'CHEMICAL'
+  | 'COMMERCIAL_FACILITIES'
+  | 'COMMUNICATIONS'
+  | 'CRITICAL_MANUFACTURING'
+  | 'DAMS'
+  | 'DEFENSE_INDUSTRIAL_BASE'
+  | 'EMERGENCY_SERVICES'
+  | 'ENERGY'
+  | 'FINANCIAL_SERVICES'
+  | 'FOOD_AND_AGRICULTURE'
+  | 'GOVERNMENT_SERVICES_AND_FACILITIES'
+  | 'HEALTHCARE_AND_PUBLIC_HEALTH'
+  | 'INFORMATION_TECHNOLOGY'
+  | 'NUCLEAR'
+  | 'TRANSPORTATION_SYSTEMS'
+  | 'WATER_AND_WASTEWATER';
+
+/** Whether compromised nodes keep running (ACCESS) or fail (DISRUPT). */
+export type CompromiseEffect =
+  | 'ACCESS'
+  | 'DISRUPT';
+
+/** How sure the source is. */
+export type Confidence =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** What a facility is. */
+export type FacilityKind =
+  | 'CABLE_LANDING'
+  | 'CLOUD_REGION'
+  | 'DATA_CENTRE_CAMPUS'
+  | 'EXCHANGE_POINT'
+  | 'GROUND_STATION'
+  | 'NETWORK_POP'
+  | 'POWER_PLANT';
+
+/** A dependency that exists only in a what-if. */
+export type HypotheticalDependencyInput = {
+  /** Channel (decides whether a compromise can cross it). */
+  channel: Channel;
+  /** Delay in hours. */
+  delayHours?: number | null | undefined;
+  /** Dependent node id. */
+  dependent: string | number;
+  /** Id for the hypothetical edge (default derived from its ends and channel). */
+  id?: string | number | null | undefined;
+  /** minAlive of that group (must equal the group's). */
+  minAlive?: number | null | undefined;
+  /** Compromise propagation probability 0..1. */
+  propagation?: number | null | undefined;
+  /** Recovery in hours. */
+  recoveryHours?: number | null | undefined;
+  /** Redundancy group of the dependent it joins, if any. */
+  redundancyGroup?: string | null | undefined;
+  /** Strength 0..1. */
+  strength?: number | null | undefined;
+  /** Supplier node id. */
+  supplier: string | number;
+};
+
 /** The kinds of node in the model. */
 export type NodeKind =
   | 'Country'
@@ -13,7 +164,642 @@ export type NodeKind =
   | 'Provider'
   | 'Service';
 
+/** How an outage spreads: HARD, THRESHOLD or DISTRESS. */
+export type OutageRule =
+  | 'DISTRESS'
+  | 'HARD'
+  | 'THRESHOLD';
+
+/** What-if changes for one analysis run. */
+export type OverridesInput = {
+  /** Hypothetical dependencies (e.g. an added alternative provider). */
+  addDependencies?: Array<HypotheticalDependencyInput> | null | undefined;
+  /** Existing dependencies moved into (or out of) a redundancy group. */
+  regroupDependencies?: Array<RegroupInput> | null | undefined;
+  /** Dependencies that no longer exist. */
+  removeDependencies?: Array<string | number> | null | undefined;
+  /** Extra nodes removed: they fail at hour 0 with the origins. */
+  removeNodes?: Array<string | number> | null | undefined;
+};
+
+/** OUTAGE (availability) or COMPROMISE (integrity). */
+export type PropagationMode =
+  | 'COMPROMISE'
+  | 'OUTAGE';
+
+/** What a provider does. */
+export type ProviderKind =
+  | 'CDN_DNS'
+  | 'CLOUD'
+  | 'DATA_CENTRE'
+  | 'ENERGY'
+  | 'INTERNET_EXCHANGE'
+  | 'MANAGED_SERVICE_PROVIDER'
+  | 'SATELLITE'
+  | 'SECURITY_IDENTITY'
+  | 'SOFTWARE_VENDOR'
+  | 'TELECOM';
+
+/** Whether a ranking matches the current graph. */
+export type RankingStatus =
+  /** Being computed for the first time; rows are empty until done. */
+  | 'COMPUTING'
+  /** Computed on the current graph version. */
+  | 'FRESH'
+  /** From an older graph version; a new computation is under way. */
+  | 'STALE';
+
+/** Moves an existing dependency into a redundancy group or out of one. */
+export type RegroupInput = {
+  /** The dependency's id. */
+  dependency: string | number;
+  /** The group's minAlive. */
+  minAlive: number;
+  /** New group name, or null for a required edge. */
+  redundancyGroup?: string | null | undefined;
+};
+
+/** Input of saveScenario. */
+export type SaveScenarioInput = {
+  /** The analysis to run and store. */
+  analysis: BlastRadiusInput;
+  /** Author. */
+  author: string;
+  /** Description. */
+  description?: string | null | undefined;
+  /** Name. */
+  name: string;
+};
+
+/** Sectors of critical functions: NIS2 Annex I and II, plus defence and humanitarian operations. */
+export type Sector =
+  /** Banking (NIS2 Annex I.3; CISA FINANCIAL_SERVICES) */
+  | 'BANKING'
+  /** Chemicals (NIS2 Annex II.3; CISA CHEMICAL) */
+  | 'CHEMICALS'
+  /** Defence (NIS2 outside NIS2; CISA DEFENSE_INDUSTRIAL_BASE) */
+  | 'DEFENCE'
+  /** Digital infrastructure (NIS2 Annex I.8; CISA COMMUNICATIONS) */
+  | 'DIGITAL_INFRASTRUCTURE'
+  /** Digital providers (NIS2 Annex II.6; CISA INFORMATION_TECHNOLOGY) */
+  | 'DIGITAL_PROVIDERS'
+  /** Drinking water (NIS2 Annex I.6; CISA WATER_AND_WASTEWATER) */
+  | 'DRINKING_WATER'
+  /** Energy (NIS2 Annex I.1; CISA ENERGY) */
+  | 'ENERGY'
+  /** Financial market infrastructures (NIS2 Annex I.4; CISA FINANCIAL_SERVICES) */
+  | 'FINANCIAL_MARKET_INFRASTRUCTURE'
+  /** Food (NIS2 Annex II.4; CISA FOOD_AND_AGRICULTURE) */
+  | 'FOOD'
+  /** Health (NIS2 Annex I.5; CISA HEALTHCARE_AND_PUBLIC_HEALTH) */
+  | 'HEALTH'
+  /** Humanitarian operations (NIS2 outside NIS2; CISA EMERGENCY_SERVICES) */
+  | 'HUMANITARIAN'
+  /** ICT service management (NIS2 Annex I.9; CISA INFORMATION_TECHNOLOGY) */
+  | 'ICT_SERVICE_MANAGEMENT'
+  /** Manufacturing (NIS2 Annex II.5; CISA CRITICAL_MANUFACTURING) */
+  | 'MANUFACTURING'
+  /** Postal and courier services (NIS2 Annex II.1; CISA TRANSPORTATION_SYSTEMS) */
+  | 'POSTAL'
+  /** Public administration (NIS2 Annex I.10; CISA GOVERNMENT_SERVICES_AND_FACILITIES) */
+  | 'PUBLIC_ADMINISTRATION'
+  /** Research (NIS2 Annex II.7; CISA COMMERCIAL_FACILITIES) */
+  | 'RESEARCH'
+  /** Space (NIS2 Annex I.11; CISA COMMUNICATIONS) */
+  | 'SPACE'
+  /** Transport (NIS2 Annex I.2; CISA TRANSPORTATION_SYSTEMS) */
+  | 'TRANSPORT'
+  /** Waste management (NIS2 Annex II.2; CISA WATER_AND_WASTEWATER) */
+  | 'WASTE_MANAGEMENT'
+  /** Waste water (NIS2 Annex I.7; CISA WATER_AND_WASTEWATER) */
+  | 'WASTE_WATER';
+
+/** What a service is. */
+export type ServiceKind =
+  | 'MANAGED_SERVICE'
+  | 'NETWORK'
+  | 'PLATFORM_SERVICE'
+  | 'SOFTWARE_PRODUCT';
+
+/** Traffic Light Protocol 2.0 sharing level. */
+export type Tlp =
+  | 'AMBER'
+  | 'AMBER_STRICT'
+  | 'CLEAR'
+  | 'GREEN'
+  | 'RED';
+
+export type BlastRadiusQueryVariables = Exact<{
+  input: BlastRadiusInput;
+}>;
+
+
+export type BlastRadiusQuery = { blastRadius: { snapshotVersion: number, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, debtRank: number | null, illustrativeShare: number, origins: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+        | { id: string, name: string, kind: NodeKind }
+        | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+      , explanation: { illustrativeShare: number, nodes: Array<
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        >, dependencies: Array<{ id: string, channel: Channel, crossBorder: boolean, dependent:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          , supplier:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+           }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , supplier:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } };
+
+export type ScenarioListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScenarioListQuery = { scenarios: Array<{ id: string, name: string, description: string | null, author: string, createdAt: string, snapshotVersion: number, incident: { id: string, name: string, date: string } | null }> };
+
+export type OpenScenarioQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJson: string, incident: { id: string, name: string, date: string, mechanism: string } | null, backtest: { precision: number | null, recall: number, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }>, truePositives: Array<{ id: string }> } | null, result: { snapshotVersion: number, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, debtRank: number | null, illustrativeShare: number, origins: Array<
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+      >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+          | { id: string, name: string, kind: NodeKind }
+          | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        , explanation: { illustrativeShare: number, nodes: Array<
+            | { id: string, name: string, kind: NodeKind }
+            | { id: string, name: string, kind: NodeKind }
+            | { id: string, name: string, kind: NodeKind }
+            | { id: string, name: string, kind: NodeKind }
+            | { id: string, name: string, kind: NodeKind }
+            | { id: string, name: string, kind: NodeKind }
+          >, dependencies: Array<{ id: string, channel: Channel, crossBorder: boolean, dependent:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+            , supplier:
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+              | { id: string }
+             }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          , supplier:
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+           }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } } };
+
+export type SaveScenarioMutationVariables = Exact<{
+  input: SaveScenarioInput;
+}>;
+
+
+export type SaveScenarioMutation = { saveScenario: { id: string, name: string } };
+
+export type CompareScenariosQueryVariables = Exact<{
+  a: string | number;
+  b: string | number;
+}>;
+
+
+export type CompareScenariosQuery = { compareScenarios: { inBoth: number, a: { id: string, name: string, result: { mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, totals: { affected: number, functionsLost: number, importanceLost: number }, crossBorder: { borderCrossings: Array<{ id: string }> } } }, b: { id: string, name: string, result: { mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, totals: { affected: number, functionsLost: number, importanceLost: number }, crossBorder: { borderCrossings: Array<{ id: string }> } } }, onlyInA: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, onlyInB: Array<
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    >, byCountry: Array<{ key: string, a: number, b: number, delta: number }>, bySector: Array<{ key: string, a: number, b: number, delta: number }> } };
+
+export type ScenarioTotalsFragment = { id: string, name: string, result: { mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, totals: { affected: number, functionsLost: number, importanceLost: number }, crossBorder: { borderCrossings: Array<{ id: string }> } } };
+
+export type NodeDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeDetailsQuery = { node:
+    | { __typename: 'Country', alpha3: string, numeric: string, natoMember: boolean, accessionYear: number | null, latitude: number, longitude: number, id: string, name: string, kind: NodeKind, threshold: number, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'CriticalFunction', sector: Sector, cisaSector: CisaSector, importance: number, importanceRule: string, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, country: { id: string, name: string }, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Facility', facilityKind: FacilityKind, city: string | null, latitude: number, longitude: number, id: string, name: string, kind: NodeKind, threshold: number, country: { id: string, name: string }, operator: { id: string, name: string }, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Incident', date: string, mechanism: string, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, sources: Array<string>, id: string, name: string, kind: NodeKind, threshold: number, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Provider', providerKind: ProviderKind, website: string | null, id: string, name: string, kind: NodeKind, threshold: number, headquarters: { id: string, name: string }, parent: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Service', serviceKind: ServiceKind, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, provider: { id: string, name: string }, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+   | null, dependencies: { steps: Array<{ dependency: { id: string, channel: Channel, crossBorder: boolean, trustCarrying: boolean, dependent:
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        , supplier:
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        , provenance: { source: string, confidence: Confidence, illustrative: boolean } } }> }, dependents: { steps: Array<{ dependency: { id: string, channel: Channel, crossBorder: boolean, trustCarrying: boolean, dependent:
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        , supplier:
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+          | { id: string, name: string, kind: NodeKind }
+        , provenance: { source: string, confidence: Confidence, illustrative: boolean } } }> } };
+
+export type DetailDependencyFragment = { id: string, channel: Channel, crossBorder: boolean, trustCarrying: boolean, dependent:
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+  , supplier:
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+  , provenance: { source: string, confidence: Confidence, illustrative: boolean } };
+
+export type FunctionsAtRiskQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FunctionsAtRiskQuery = { neighbourhood: { truncated: boolean, nodes: Array<
+      | { id: string, name: string, sector: Sector, importance: number, country: { id: string, name: string } }
+      | Record<PropertyKey, never>
+    > } };
+
+export type ProvenanceFieldsFragment = { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string };
+
+type GraphNode_Country_Fragment = { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+type GraphNode_CriticalFunction_Fragment = { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+type GraphNode_Facility_Fragment = { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+type GraphNode_Incident_Fragment = { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+type GraphNode_Provider_Fragment = { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+type GraphNode_Service_Fragment = { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+
+export type GraphNodeFragment =
+  | GraphNode_Country_Fragment
+  | GraphNode_CriticalFunction_Fragment
+  | GraphNode_Facility_Fragment
+  | GraphNode_Incident_Fragment
+  | GraphNode_Provider_Fragment
+  | GraphNode_Service_Fragment
+;
+
+export type GraphDependencyFragment = { id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , supplier:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } };
+
+export type MetricFieldsFragment = { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null };
+
+type NodeRef_Country_Fragment = { id: string, name: string, kind: NodeKind };
+
+type NodeRef_CriticalFunction_Fragment = { id: string, name: string, kind: NodeKind };
+
+type NodeRef_Facility_Fragment = { id: string, name: string, kind: NodeKind };
+
+type NodeRef_Incident_Fragment = { id: string, name: string, kind: NodeKind };
+
+type NodeRef_Provider_Fragment = { id: string, name: string, kind: NodeKind };
+
+type NodeRef_Service_Fragment = { id: string, name: string, kind: NodeKind };
+
+export type NodeRefFragment =
+  | NodeRef_Country_Fragment
+  | NodeRef_CriticalFunction_Fragment
+  | NodeRef_Facility_Fragment
+  | NodeRef_Incident_Fragment
+  | NodeRef_Provider_Fragment
+  | NodeRef_Service_Fragment
+;
+
+export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, debtRank: number | null, illustrativeShare: number, origins: Array<
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+    | { id: string, name: string, kind: NodeKind }
+  >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+      | { id: string, name: string, kind: NodeKind }
+      | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+      | { id: string, name: string, kind: NodeKind }
+    , explanation: { illustrativeShare: number, nodes: Array<
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+      >, dependencies: Array<{ id: string, channel: Channel, crossBorder: boolean, dependent:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , supplier:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , supplier:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null };
+
+export type GraphCountriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphCountriesQuery = { countries: { nodes: Array<{ id: string, name: string, numeric: string, natoMember: boolean, latitude: number, longitude: number }> } };
+
+export type GraphProvidersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type GraphProvidersQuery = { providers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
+
+export type GraphFacilitiesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type GraphFacilitiesQuery = { facilities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
+
+export type GraphServicesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type GraphServicesQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
+
+export type GraphFunctionsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type GraphFunctionsQuery = { criticalFunctions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
+
+export type GraphDependenciesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type GraphDependenciesQuery = { dependencies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , supplier:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } }> } };
+
+export type SizeByCentralityQueryVariables = Exact<{
+  metric: CentralityMetric;
+}>;
+
+
+export type SizeByCentralityQuery = { centrality: { rows: Array<{ value: number, node:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> } };
+
+export type SizeByLinchpinQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SizeByLinchpinQuery = { linchpins: { status: RankingStatus, rows: Array<{ score: number, node:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> } };
+
+export type ExpandNeighbourhoodQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExpandNeighbourhoodQuery = { suppliers: { nodes: Array<
+      | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    >, steps: Array<{ dependency: { id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , supplier:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } } }> }, dependents: { nodes: Array<
+      | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    >, steps: Array<{ dependency: { id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , supplier:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } } }> } };
+
+export type SearchNodesQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchNodesQuery = { search: Array<
+    | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+  > };
+
 export type GraphStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GraphStatsQuery = { graphStats: { version: number, dependencyCount: number, nodesByKind: Array<{ kind: NodeKind, count: number }> } };
+
+export type LinchpinsQueryVariables = Exact<{
+  top?: number | null | undefined;
+}>;
+
+
+export type LinchpinsQuery = { linchpins: { status: RankingStatus, progress: number, snapshotVersion: number | null, computedAt: string | null, rows: Array<{ rank: number, score: number, functionsLost: number, countries: number, crossBorderShare: number, node:
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+       }> } };
+
+export type CentralityQueryVariables = Exact<{
+  metric: CentralityMetric;
+  top?: number | null | undefined;
+}>;
+
+
+export type CentralityQuery = { centrality: { metric: CentralityMetric, exact: boolean, errorBound: number | null, rows: Array<{ rank: number, value: number, node:
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+        | { id: string, name: string, kind: NodeKind }
+       }> } };
+
+export type ConcentrationQueryVariables = Exact<{
+  country?: string | number | null | undefined;
+}>;
+
+
+export type ConcentrationQuery = { concentration: { sector: Sector | null, functions: number, hhiByProvider: number, providerBand: string, hhiByJurisdiction: number, jurisdictionBand: string, providerSpofShare: number, facilitySpofShare: number, foreignJurisdictionSpofShare: number, country: { id: string, name: string } | null, topProviders: Array<{ id: string, name: string, share: number }>, topJurisdictions: Array<{ id: string, name: string, share: number }> }, allianceConcentration: Array<{ sector: Sector | null, functions: number, hhiByProvider: number, providerBand: string, hhiByJurisdiction: number, jurisdictionBand: string, providerSpofShare: number, facilitySpofShare: number, foreignJurisdictionSpofShare: number, country: { id: string, name: string } | null, topProviders: Array<{ id: string, name: string, share: number }>, topJurisdictions: Array<{ id: string, name: string, share: number }> }> };
+
+export type ConcentrationFieldsFragment = { sector: Sector | null, functions: number, hhiByProvider: number, providerBand: string, hhiByJurisdiction: number, jurisdictionBand: string, providerSpofShare: number, facilitySpofShare: number, foreignJurisdictionSpofShare: number, country: { id: string, name: string } | null, topProviders: Array<{ id: string, name: string, share: number }>, topJurisdictions: Array<{ id: string, name: string, share: number }> };

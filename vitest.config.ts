@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
-// Two layers: unit tests (pure, beside their source or in test/unit) and
-// integration tests against the real Neo4j the global setup starts on the
-// test ports. Integration files run one at a time: they share that database.
+// Layers: unit tests (pure, beside their source or in test/unit); integration
+// tests against the real Neo4j the global setup starts on the test ports; and
+// browser tests in real Chromium against the real API. Integration and browser
+// files run one at a time: they share that database.
 export default defineConfig({
   resolve: {
     // Node resolves `graphql` to its CommonJS build (as @apollo/server and @graphql-tools do);
@@ -26,8 +27,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/integration/global-setup.ts'],
+          // Browser tests drive Debian's Chromium against the real API on the same Neo4j.
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts', 'test/browser/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -4,18 +4,14 @@
  * unless web/dist is already newer than every source of the app.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { ensureWebBuilt } from '../../src/cli/web-build';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-const WEB = join(REPO_ROOT, 'web');
-const DIST_INDEX = join(WEB, 'dist', 'index.html');
 
 /** Runs a command quietly; on failure returns the last line it printed. */
 function run(command: string, args: string[]): { ok: boolean; lastLine: string; output: string } {
-  const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const lines = output.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   const ok = result.status === 0 && !result.error;
@@ -32,31 +28,8 @@ function ensureChromium(): void {
   if (!install.ok || !existsSync(CHROMIUM)) throw new Error(`browser: apt-get install -y chromium did not install ${CHROMIUM}: ${install.lastLine}`);
 }
 
-/** Newest modification time (ms) of a file or of any file below a directory. */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
-}
-
-function buildWebApp(): void {
-  const sources = ['src', 'index.html', 'public', 'vite.config.ts'].map((p) => newestMtime(join(WEB, p)));
-  const sourcesChanged = Math.max(...sources);
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs > sourcesChanged) {
-    console.log('browser: web/dist is up to date');
-    return;
-  }
-  const started = Date.now();
-  const build = run('npx', ['vite', 'build', '--config', 'web/vite.config.ts']);
-  if (!build.ok || !existsSync(DIST_INDEX)) {
-    console.error(build.output);
-    throw new Error(`browser: the web app did not build (npx vite build --config web/vite.config.ts): ${build.lastLine}`);
-  }
-  console.log(`browser: built web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 export function setup(): void {
   ensureChromium();
-  buildWebApp();
+  const seconds = ensureWebBuilt((line) => console.log(`browser: ${line}`));
+  console.log(seconds > 0 ? `browser: built web/dist in ${seconds.toFixed(1)} s` : 'browser: web/dist is up to date');
 }

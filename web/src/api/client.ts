@@ -4,18 +4,12 @@
  * can act on (the server's `extensions.code`, the HTTP status, or the network).
  */
 
-/** Codes the API puts in `extensions.code`, and two of our own for transport failures. */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'TOO_COMPLEX'
-  | 'UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK'
-  | 'HTTP'
-  | string;
+/**
+ * The codes the API puts in `extensions.code` (BAD_USER_INPUT, NOT_FOUND,
+ * CONFLICT, FORBIDDEN, TOO_COMPLEX, UNAVAILABLE, INTERNAL_SERVER_ERROR), and two
+ * of our own for transport failures: NETWORK and HTTP.
+ */
+export type ApiErrorCode = string;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

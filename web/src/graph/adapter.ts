@@ -62,7 +62,7 @@ export class GraphAdapter {
     this.large = options.nodeCount > LARGE_GRAPH_NODES;
     this.cy = cytoscape({
       container: options.container,
-      style: stylesheet({ large: this.large, geographic: false }),
+      style: stylesheet({ large: this.large, geographic: false, webgl: options.renderer === 'webgl' }),
       elements: [],
       minZoom: 0.01,
       maxZoom: 8,
@@ -165,7 +165,7 @@ export class GraphAdapter {
     const started = performance.now();
     if (view !== this.view) {
       this.view = view;
-      this.cy.style(stylesheet({ large: this.large, geographic: view === 'country' }));
+      this.cy.style(stylesheet({ large: this.large, geographic: view === 'country', webgl: this.renderer === 'webgl' }));
     }
     const nodes = this.cy.nodes().filter((n) => !n.isParent());
     const cached = options.cacheKey !== null ? this.options.layoutCache.get(`${view}:${options.cacheKey}`) : undefined;
@@ -210,7 +210,7 @@ export class GraphAdapter {
       const b = index.get(e.target().id());
       if (a !== undefined && b !== undefined) pairs.push(a, b);
     });
-    refineLayout({ x, y, edges: Int32Array.from(pairs) }, { iterations: n > LARGE_GRAPH_NODES ? 120 : 250 });
+    refineLayout({ x, y, edges: Int32Array.from(pairs) }, { iterations: n <= LARGE_GRAPH_NODES ? 250 : n <= 2 * LARGE_GRAPH_NODES ? 120 : 60 });
     this.cy.batch(() => nodes.forEach((node, i) => void node.position({ x: x[i]!, y: y[i]! })));
   }
 

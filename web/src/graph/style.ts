@@ -14,9 +14,15 @@ export interface StyleOptions {
   large: boolean;
   /** Country view over a map: dependencies recede so that the map and the countries read first. */
   geographic: boolean;
+  /**
+   * The WebGL renderer draws every label as a texture whatever the zoom (it
+   * ignores min-zoomed-font-size), so with it only the selection, an
+   * explanation path and countries are labelled.
+   */
+  webgl: boolean;
 }
 
-export function stylesheet({ large, geographic }: StyleOptions): StylesheetJson {
+export function stylesheet({ large, geographic, webgl }: StyleOptions): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -32,6 +38,7 @@ export function stylesheet({ large, geographic }: StyleOptions): StylesheetJson 
         'border-color': '#FFFFFF',
       },
     },
+    ...(webgl ? [{ selector: 'node', style: { label: '' } }] : []),
     {
       selector: 'node[size]',
       style: {
@@ -124,7 +131,7 @@ export function stylesheet({ large, geographic }: StyleOptions): StylesheetJson 
       },
     },
     // An explanation path, drawn over everything.
-    { selector: 'node[path = 1]', style: { 'border-color': EDGE_STYLE.path, 'border-width': 5, opacity: 1, 'z-index': 40, 'min-zoomed-font-size': 0, 'font-weight': 'bold' } },
+    { selector: 'node[path = 1]', style: { label: 'data(label)', 'border-color': EDGE_STYLE.path, 'border-width': 5, opacity: 1, 'z-index': 40, 'min-zoomed-font-size': 0, 'font-weight': 'bold' } },
     {
       selector: 'edge[path = 1]',
       style: { width: 4, 'line-color': EDGE_STYLE.path, 'target-arrow-color': EDGE_STYLE.path, 'target-arrow-shape': 'triangle', 'line-style': 'solid', 'curve-style': 'straight', opacity: 1, 'z-index': 40 },
@@ -132,6 +139,7 @@ export function stylesheet({ large, geographic }: StyleOptions): StylesheetJson 
     {
       selector: 'node:selected',
       style: {
+        label: 'data(label)',
         'border-color': SELECTION_COLOUR,
         'border-width': 6,
         'border-style': 'double',

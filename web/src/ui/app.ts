@@ -174,13 +174,15 @@ export class App {
     const nav = h(
       'nav',
       { className: 'panel-nav', 'aria-label': 'Panels' },
-      ...[
-        ['details', 'Details'],
-        ['whatif', 'What-if'],
-        ['summary', 'Impact'],
-        ['scenarios', 'Scenarios'],
-        ['rankings', 'Rankings'],
-      ].map(([id, label]) => h('a', { href: `#${id}` }, label!)),
+      ...(
+        [
+          ['details', 'Details'],
+          ['whatif', 'What-if'],
+          ['summary', 'Impact'],
+          ['scenarios', 'Scenarios'],
+          ['rankings', 'Rankings'],
+        ] as const
+      ).map(([id, label]) => h('a', { href: `#${id}` }, label)),
     );
     const sidebar = h('aside', { className: 'sidebar' }, nav, this.details.el, this.whatIf.el, this.summary.el, this.scenarios.el, this.rankings.el);
     config.root.replaceChildren(this.toolbar.el, this.status.el, h('main', { className: 'layout' }, graphArea, sidebar));
@@ -246,22 +248,22 @@ export class App {
   }
 
   private createHook(): LinchpinHook {
-    const app = this;
+    const adapter = () => this.adapter;
     return {
       ready: false,
       lastResult: null,
       playbackDone: false,
       adapter: {
-        renderer: () => app.adapter?.renderer ?? app.renderer,
-        nodeCount: () => app.adapter?.nodeCount() ?? 0,
-        visibleNodeIds: () => app.adapter?.visibleNodeIds() ?? [],
-        selectedId: () => app.selected,
-        select: (id: string) => app.select(id, true),
-        coloredWaves: () => app.playback.coloredWaves(),
+        renderer: () => adapter()?.renderer ?? this.renderer,
+        nodeCount: () => adapter()?.nodeCount() ?? 0,
+        visibleNodeIds: () => adapter()?.visibleNodeIds() ?? [],
+        selectedId: () => this.selected,
+        select: (id: string) => this.select(id, true),
+        coloredWaves: () => this.playback.coloredWaves(),
         get layoutMs() {
-          return app.adapter?.layoutMs ?? 0;
+          return adapter()?.layoutMs ?? 0;
         },
-        panBy: (dx: number, dy: number) => app.adapter?.panBy(dx, dy),
+        panBy: (dx: number, dy: number) => adapter()?.panBy(dx, dy),
       },
     };
   }

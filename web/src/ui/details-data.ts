@@ -130,7 +130,13 @@ export function detailsFromModel(model: GraphModel, adjacency: Adjacency, id: st
   let frontier = [id];
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
     const next: string[] = [];
-    for (const v of frontier) for (const e of adjacency.dependents.get(v) ?? []) if (!seen.has(e.dependent)) seen.add(e.dependent), next.push(e.dependent);
+    for (const v of frontier) {
+      for (const e of adjacency.dependents.get(v) ?? []) {
+        if (seen.has(e.dependent)) continue;
+        seen.add(e.dependent);
+        next.push(e.dependent);
+      }
+    }
     frontier = next;
   }
   seen.delete(id);

@@ -8,7 +8,7 @@ export const WAVE_INTERVAL_MS = 650;
 export class Playback {
   private waves: string[][] = [];
   private position = -1;
-  private timer: number | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly onChange: (position: number, playing: boolean) => void) {}
 
@@ -51,7 +51,7 @@ export class Playback {
     if (this.waves.length === 0 || this.playing) return;
     if (this.done) this.position = 0;
     if (!this.done) {
-      this.timer = window.setInterval(() => {
+      this.timer = setInterval(() => {
         this.position++;
         if (this.done) this.stopTimer();
         this.onChange(this.position, this.playing);
@@ -80,7 +80,7 @@ export class Playback {
   }
 
   private stopTimer(): void {
-    if (this.timer !== undefined) window.clearInterval(this.timer);
+    if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
   }
 }

@@ -38,9 +38,8 @@ export class ScenariosPanel {
     this.opened = h('div', { className: 'opened', 'aria-live': 'polite' });
     this.name = h('input', { type: 'text', testid: 'scenario-save-name', placeholder: 'Name of the scenario', 'aria-label': 'Scenario name', maxlength: 200 });
     this.author = h('input', { type: 'text', placeholder: 'Your name', 'aria-label': 'Author', value: 'web analyst', maxlength: 120 });
-    this.save = button('scenario-save', 'Save', () => this.submitSave(), { disabled: true });
+    this.save = button('scenario-save', 'Save', () => this.submitSave());
     this.saveNote = h('p', { className: 'hint' }, 'Run a what-if first; saving stores its inputs and full result.');
-    this.name.addEventListener('input', () => this.updateSave());
     this.name.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') this.submitSave();
     });
@@ -185,17 +184,24 @@ export class ScenariosPanel {
   }
 
   private updateSave(): void {
-    this.save.disabled = !this.canSave || this.name.value.trim().length === 0;
+    this.save.title = !this.canSave ? 'Run a what-if (or open a scenario) first' : this.name.value.trim() === '' ? 'Name the scenario first' : 'Save the current what-if';
   }
 
   private submitSave(): void {
-    if (this.save.disabled) return;
+    if (!this.canSave) {
+      this.setSaveNote('Nothing to save yet: run a what-if or open a scenario first.', true);
+      return;
+    }
+    if (this.name.value.trim() === '') {
+      this.setSaveNote('Give the scenario a name.', true);
+      this.name.focus();
+      return;
+    }
     this.handlers.onSave(this.name.value.trim(), this.author.value.trim() || 'web analyst');
   }
 
   clearName(): void {
     this.name.value = '';
-    this.updateSave();
   }
 
   private submitCompare(): void {

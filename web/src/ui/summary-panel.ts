@@ -4,7 +4,6 @@
  * node the user picks (highlighted in the graph by the app).
  */
 import { SECTORS } from '../../../graph-schema/vocabulary';
-import type { Sector } from '../../../graph-schema/vocabulary';
 import type { BlastResultFragment } from '../api/generated';
 import { KIND_STYLE } from '../graph/palette';
 import { button, formatNumber, h, humanise, replace } from './dom';
@@ -151,7 +150,7 @@ export class SummaryPanel {
                         ? button(null, fn.name, () => this.explain(affected), { className: 'link', title: `Why does ${fn.name} fail?` })
                         : fn.name,
                       ' ',
-                      h('span', { className: 'muted' }, SECTORS[fn.sector as Sector]?.label ?? fn.sector),
+                      h('span', { className: 'muted' }, SECTORS[fn.sector]?.label ?? fn.sector),
                     );
                   }),
                 ),

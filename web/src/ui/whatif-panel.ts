@@ -95,14 +95,13 @@ export class WhatIfPanel {
   }
 
   setSelected(selected: { id: string; name: string } | null): void {
-    this.addSelected.disabled = selected === null || this.origins.some((o) => o.id === selected.id);
+    this.addSelected.disabled = selected === null;
     this.addSelected.title = selected ? `Add ${selected.name} (${selected.id})` : 'Select a node first';
   }
 
   addOrigin(origin: { id: string; name: string }): void {
     if (this.origins.some((o) => o.id === origin.id)) return;
     this.setOrigins([...this.origins, origin]);
-    this.addSelected.disabled = true;
   }
 
   setOrigins(origins: { id: string; name: string }[]): void {
@@ -132,9 +131,11 @@ export class WhatIfPanel {
 
   setPlayback(position: number, length: number, playing: boolean): void {
     const has = length > 0;
+    // Enabled whenever there is a cascade (a click that cannot act does nothing), so no control traps the focus.
     this.play.disabled = !has;
-    this.pause.disabled = !playing;
-    this.step.disabled = !has || position >= length - 1;
+    this.pause.disabled = !has;
+    this.step.disabled = !has;
+    this.play.setAttribute('aria-pressed', String(playing));
     this.slider.disabled = !has;
     this.slider.max = String(Math.max(0, length - 1));
     this.slider.value = String(Math.max(0, position));
@@ -155,7 +156,6 @@ export class WhatIfPanel {
     this.run.disabled = !this.available || this.origins.length === 0;
     this.effect.title = this.mode.value === 'COMPROMISE' ? 'Compromise effect' : 'Compromise effect (used in COMPROMISE mode only)';
     this.rule.title = RULE_HELP[this.rule.value as OutageRule];
-    this.clearButton.disabled = this.origins.length === 0;
   }
 
   private renderOrigins(): void {

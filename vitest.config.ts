@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'seed/**/*.test.ts', 'neo4j-launcher/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'seed/**/*.test.ts', 'neo4j-launcher/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

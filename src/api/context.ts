@@ -4,6 +4,7 @@
  * per item (no N+1).
  */
 import DataLoader from 'dataloader';
+import type { Snapshot } from '../projection/snapshot';
 import type { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
@@ -16,12 +17,16 @@ export interface ApiContext {
   dependencies: DataLoader<string, DependencyModel | null>;
   /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
   related: DataLoader<string, string[]>;
+  /** The analysis snapshot for this request: checked against the database once, however many fields ask. */
+  snapshot(): Promise<Snapshot>;
 }
 
 export function createContext(db: GraphDb, analysis: AnalysisService): ApiContext {
+  let snapshot: Promise<Snapshot> | null = null;
   return {
     db,
     analysis,
+    snapshot: () => (snapshot ??= analysis.snapshot()),
     nodes: new DataLoader(async (ids) => {
       const found = await db.read((tx) => nodesByIds(tx, ids));
       return ids.map((id) => found.get(id) ?? null);

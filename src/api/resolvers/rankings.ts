@@ -4,7 +4,7 @@ import type { NodeModel } from '../models';
 import type { ApiContext } from '../context';
 import { loadNodes } from '../context';
 
-const metrics = (n: NodeModel, _: unknown, ctx: ApiContext) => ctx.analysis.metrics(n.id);
+const metrics = async (n: NodeModel, _: unknown, ctx: ApiContext) => ctx.analysis.metrics(await ctx.snapshot(), n.id);
 
 export const rankingsResolvers: Resolvers = {
   Provider: { metrics },

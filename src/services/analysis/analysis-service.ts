@@ -56,8 +56,8 @@ export class AnalysisService {
     return centralityRanking(await this.snapshot(), metric, kinds, top);
   }
 
-  async metrics(id: string) {
-    const snapshot = await this.snapshot();
+  /** Centrality and linchpin values of one node, on the given snapshot (one per request). */
+  metrics(snapshot: Snapshot, id: string) {
     const values = nodeMetrics(snapshot, id);
     if (!values) return null;
     const linchpin = this.linchpinRanker.nodeScore(snapshot, id);

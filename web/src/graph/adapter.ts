@@ -90,29 +90,36 @@ export class GraphAdapter {
     let addedNodes = 0;
     let removedNodes = 0;
     cy.batch(() => {
-      // New nodes in one add (parents first, so that children find them), then re-parenting,
-      // then removals, then new edges in one add, then changed data.
+      // Re-parented nodes (country view on or off) are removed and added again with their new
+      // parent: one remove and one add for all, where node.move() would cost one of each per node.
+      // Then new nodes in one add (parents first), removals, new edges in one add, changed data.
       const place = this.placer();
       // One pass over the instance: getElementById builds a collection per call, too slow for 20,000 elements.
       const existing = new Map<string, SingularElementArgument>();
       cy.elements().forEach((el) => void existing.set(el.id(), el));
+      const kept = new Map<string, Point>();
+      const reparented = cy.nodes().filter((n) => {
+        const d = wanted.get(n.id());
+        if (!d || d.group !== 'nodes') return false;
+        const want = (d.data.parent as string | undefined) ?? null;
+        const have = (n.data('parent') as string | undefined) ?? null;
+        if (want === have) return false;
+        kept.set(n.id(), { ...n.position() });
+        existing.delete(n.id());
+        return true;
+      });
+      cy.remove(reparented);
       const newNodes = defs.filter((d) => d.group === 'nodes' && !existing.has(String(d.data.id)));
       newNodes.sort((a, b) => Number(a.data.parent !== undefined) - Number(b.data.parent !== undefined));
       cy.add(
         newNodes.map((d) => {
+          const id = String(d.data.id);
           const parent = d.data.parent as string | undefined;
-          return { ...d, data: { ...d.data, parent: parent && wanted.has(parent) ? parent : undefined }, position: d.position ?? place(String(d.data.id)) };
+          return { ...d, data: { ...d.data, parent: parent && wanted.has(parent) ? parent : undefined }, position: d.position ?? kept.get(id) ?? place(id) };
         }),
       );
-      addedNodes = newNodes.length;
-      cy.nodes().forEach((n) => {
-        const d = wanted.get(n.id());
-        if (!d || d.group !== 'nodes') return;
-        const want = (d.data.parent as string | undefined) ?? null;
-        const have = (n.data('parent') as string | undefined) ?? null;
-        if (want !== have) n.move({ parent: want });
-      });
-      // Wanted children have moved out of compounds that go, so none goes with its compound.
+      addedNodes = newNodes.length - kept.size;
+      // Wanted children have left compounds that go, so none goes with its compound.
       const gone = cy.elements().filter((el) => !wanted.has(el.id()));
       removedNodes = gone.nodes().length;
       cy.remove(gone);

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
@@ -71,7 +71,12 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     includeStacktraceInErrorResponses: false,
     // The CLI owns signals: it stops the server, the driver and the Neo4j it started, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: http })],
+    // Cache-control hints are not used, and the plugin wraps every field resolver: off.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+    ],
   });
   await apollo.start();
 

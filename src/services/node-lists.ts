@@ -11,7 +11,7 @@ import type { GraphDb, Params } from '../store/driver';
 import { listNodes } from '../store/graph-queries';
 import type { Page } from '../store/graph-queries';
 
-export const MAX_PAGE = 500;
+export const MAX_PAGE = 5000;
 
 export interface Connection<T> {
   nodes: T[];

@@ -1,7 +1,8 @@
 /**
  * Loads the whole model for the graph view in a bounded number of queries:
  * countries in one, then providers, facilities, services, critical functions
- * and dependencies 500 at a time with cursors (the five lists in parallel).
+ * 500 at a time and dependencies 5,000 at a time, with cursors (the five lists
+ * in parallel; dependencies are the long list, so fewer round trips matter most).
  */
 import { edgeFromApi, nodeFromApi } from '../model/from-api';
 import { emptyModel } from '../model/graph-model';
@@ -29,7 +30,7 @@ async function everyPage<T>(fetchPage: (after: string | null) => Promise<Page<T>
     if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return items;
     after = page.pageInfo.endCursor;
   }
-  throw new Error(`a list has more than ${MAX_PAGES} pages of 500; stopped loading`);
+  throw new Error(`a list has more than ${MAX_PAGES} pages; stopped loading`);
 }
 
 export interface LoadProgress {

@@ -5,6 +5,7 @@
  */
 import { startServer } from '../api/server';
 import { AnalysisService } from '../services/analysis/analysis-service';
+import { centralityTable } from '../services/analysis/centrality';
 import { connect } from '../store/driver';
 import { describeLoad, prepareDatabase } from './seed-db';
 import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
@@ -32,6 +33,7 @@ try {
   const analysis = new AnalysisService(db);
   const snapshot = await analysis.snapshot();
   console.log(`analysis snapshot: version ${snapshot.version}, ${snapshot.propagation.n} nodes, ${snapshot.propagation.m} dependencies, built in ${snapshot.buildMs.toFixed(0)} ms`);
+  centralityTable(snapshot); // computed now, so the first page load does not wait for it
   const replays = await analysis.ensureIncidentScenarios();
   if (replays.length > 0) console.log(`scenarios: stored replays of ${replays.length} historical incident(s)`);
   const built = ensureWebBuilt();

@@ -60,3 +60,8 @@ export async function loadNodes(ctx: ApiContext, ids: readonly string[]): Promis
   const nodes = await ctx.nodes.loadMany(ids);
   return nodes.filter((n): n is NodeModel => n !== null && !(n instanceof Error));
 }
+
+/** Loads nodes by id into a map by id (ids that no longer exist are absent). */
+export async function loadNodeMap(ctx: ApiContext, ids: readonly string[]): Promise<Map<string, NodeModel>> {
+  return new Map((await loadNodes(ctx, ids)).map((n) => [n.id, n]));
+}

@@ -8,8 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { startTestApi } from '../integration/db';
+import type { TestApi } from '../integration/db';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -208,3 +210,42 @@ export async function playToEnd(page: Page, timeoutMs = 90_000): Promise<void> {
   await page.waitForFunction(() => window.__linchpin?.playbackDone === true, undefined, { timeout: timeoutMs, polling: 100 });
 }
 
+
+/** The real API, Chromium and one app page, shared by the tests of one file. */
+export interface AppSession {
+  api: TestApi;
+  browser: Browser;
+  app: AppPage;
+}
+
+export interface SessionOptions {
+  /** Open the app and wait until it is ready (default true). */
+  open?: boolean;
+  /** Runs once the API is up, before the browser opens the app. */
+  beforeOpen?: (api: TestApi) => Promise<void>;
+  /** Runs once the app is open. */
+  afterOpen?: (session: AppSession) => Promise<void>;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: starts the API on the suite's Neo4j,
+ * launches Chromium, opens the app, and hands the session to `bind` (e.g.
+ * `(s) => ({ api, browser, app } = s)`); closes everything afterwards.
+ */
+export function useAppSession(bind: (session: AppSession) => void, options: SessionOptions = {}): void {
+  const session: Partial<AppSession> = {};
+  beforeAll(async () => {
+    session.api = await startTestApi();
+    await options.beforeOpen?.(session.api);
+    session.browser = await launchBrowser();
+    session.app = await newAppPage(session.browser);
+    if (options.open ?? true) await openApp(session.app, session.api.server.url);
+    bind(session as AppSession);
+    await options.afterOpen?.(session as AppSession);
+  });
+  afterAll(async () => {
+    await session.app?.close();
+    await session.browser?.close();
+    await session.api?.close();
+  });
+}

@@ -4,31 +4,21 @@
  * prov:aws is selected through the search box; a facility with both
  * suppliers and dependents through the adapter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, launchBrowser, newAppPage, openApp, selectedId, textOf } from './browser';
+import { byTestId, selectedId, textOf, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { allDependencies, drawnNodes, gqlData } from './graph-data';
 import type { DrawnNode } from './graph-data';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 let nodes: DrawnNode[];
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-  nodes = await drawnNodes(api);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
+useAppSession((s) => ({ api, app } = s), {
+  afterOpen: async (s) => {
+    nodes = await drawnNodes(s.api);
+  },
 });
 
 interface NodeFacts {

@@ -3,11 +3,9 @@
  * result. Each button must trigger a download; the files are checked by
  * decoding or parsing them, PNG and SVG in Chromium itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, downloadFrom, launchBrowser, markResult, newAppPage, openApp, waitForNewResult } from './browser';
+import { byTestId, downloadFrom, markResult, waitForNewResult, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { scenarioResult } from './graph-data';
 
@@ -15,20 +13,9 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const SCENARIO = 'scn:incident-solarwinds-2020';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
-});
+useAppSession((s) => ({ api, app } = s));
 
 /** Splits CSV text into rows of fields (RFC 4180 quoting). */
 function parseCsv(text: string): string[][] {

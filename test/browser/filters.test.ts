@@ -7,32 +7,18 @@
  * or a service of such a provider), nodes an EE function depends on through
  * DEPENDS_ON (transitively), and the providers that own those.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, launchBrowser, newAppPage, openApp, screenshot, showIllustrative, visibleNodeIds } from './browser';
+import { byTestId, screenshot, showIllustrative, visibleNodeIds, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { allDependencies, drawnNodes, functionIdsOf, supplierClosure } from './graph-data';
 
 const COUNTRY = 'EE';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-  await showIllustrative(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
-});
+useAppSession((s) => ({ api, app } = s), { afterOpen: (s) => showIllustrative(s.app.page) });
 
 /** Waits until the visible node set differs from `before`, then until it holds still for 300 ms. */
 async function visibleAfterChange(before: readonly string[]): Promise<string[]> {

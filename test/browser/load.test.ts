@@ -3,28 +3,16 @@
  * provider, facility, service and critical function is drawn, the legend and
  * the controls of the contract are there, and nothing is logged as an error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, launchBrowser, newAppPage, openApp, screenshot, textOf } from './browser';
+import { byTestId, openApp, screenshot, textOf, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { drawnNodeCount } from './graph-data';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
-});
+useAppSession((s) => ({ api, app } = s), { open: false });
 
 /** Controls the toolbar and panels must offer as soon as the app is ready. */
 const ALWAYS_PRESENT = [

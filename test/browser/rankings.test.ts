@@ -2,29 +2,17 @@
  * The rankings panel: once the linchpin ranking is FRESH, the first row of the
  * linchpins table is the API's top linchpin, and clicking it selects that node.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, launchBrowser, newAppPage, openApp, selectedId } from './browser';
+import { byTestId, selectedId, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { gqlData } from './graph-data';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  await api.server.analysis.linchpinRanker.settled(await api.server.analysis.snapshot());
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
+useAppSession((s) => ({ api, app } = s), {
+  beforeOpen: async (a) => a.server.analysis.linchpinRanker.settled(await a.server.analysis.snapshot()),
 });
 
 const rowIds = (table: string) =>

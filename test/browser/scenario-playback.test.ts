@@ -2,31 +2,18 @@
  * Opening the stored SolarWinds replay and playing it to the end: the summary
  * the page shows is the scenario's stored result, as the API returns it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApi } from '../integration/db';
+import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../integration/db';
-import { byTestId, expectNumberShown, launchBrowser, markResult, newAppPage, openApp, playToEnd, screenshot, waitForNewResult } from './browser';
+import { byTestId, expectNumberShown, markResult, playToEnd, screenshot, waitForNewResult, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { scenarioResult } from './graph-data';
 
 const SCENARIO = 'scn:incident-solarwinds-2020';
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
-});
+useAppSession((s) => ({ api, app } = s));
 
 describe('a stored scenario', () => {
   it('plays the SolarWinds replay to the end and shows its stored totals', async () => {

@@ -4,12 +4,10 @@
  * HARD). After playback the page's totals and the ids coloured at each wave
  * equal the API's blastRadius for the same input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/analysis/random';
-import { startTestApi } from '../integration/db';
 import type { TestApi } from '../integration/db';
-import { byTestId, coloredWaves, expectNumberShown, launchBrowser, markResult, newAppPage, openApp, playToEnd, screenshot, selectedId, showIllustrative, waitForNewResult } from './browser';
+import { byTestId, coloredWaves, expectNumberShown, markResult, playToEnd, screenshot, selectedId, showIllustrative, waitForNewResult, useAppSession } from './browser';
 import type { AppPage } from './browser';
 import { allDependencies, blastRadius, drawnNodes, wavesOf } from './graph-data';
 
@@ -17,21 +15,9 @@ import { allDependencies, blastRadius, drawnNodes, wavesOf } from './graph-data'
 const SEED = 20_260_401;
 
 let api: TestApi;
-let browser: Browser;
 let app: AppPage;
 
-beforeAll(async () => {
-  api = await startTestApi();
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  await openApp(app, api.server.url);
-  await showIllustrative(app.page);
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await api?.close();
-});
+useAppSession((s) => ({ api, app } = s), { afterOpen: (s) => showIllustrative(s.app.page) });
 
 describe('what-if', () => {
   it('fails a seeded random node (OUTAGE, HARD) and shows what the API computes, wave by wave', async () => {

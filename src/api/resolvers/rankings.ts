@@ -2,7 +2,7 @@
 import type { Resolvers } from '../../generated/resolvers';
 import type { NodeModel } from '../models';
 import type { ApiContext } from '../context';
-import { loadNodes } from '../context';
+import { loadNodeMap } from '../context';
 
 const metrics = async (n: NodeModel, _: unknown, ctx: ApiContext) => ctx.analysis.metrics(await ctx.snapshot(), n.id);
 
@@ -14,20 +14,18 @@ export const rankingsResolvers: Resolvers = {
   Query: {
     centrality: async (_, { metric, kinds, top }, ctx) => {
       const ranking = await ctx.analysis.centrality(metric, kinds, top);
-      const nodes = await loadNodes(ctx, ranking.rows.map((r) => r.id));
-      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const byId = await loadNodeMap(ctx, ranking.rows.map((r) => r.id));
       return { ...ranking, rows: ranking.rows.map((r) => ({ rank: r.rank, value: r.value, node: byId.get(r.id)! })) };
     },
     linchpins: async (_, args, ctx) => {
       const ranking = await ctx.analysis.linchpins(args);
-      const nodes = await loadNodes(ctx, ranking.rows.map((r) => r.id));
-      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const byId = await loadNodeMap(ctx, ranking.rows.map((r) => r.id));
       return { ...ranking, status: ranking.status as never, rows: ranking.rows.map((r) => ({ ...r, node: byId.get(r.id)! })) };
     },
     singlePointsOfFailure: async (_, { function: fn, order2 }, ctx) => {
       const result = await ctx.analysis.singlePointsOfFailure(fn, order2 ?? false);
       const ids = [result.function, ...result.order1, ...result.order2.flat()];
-      const nodes = new Map((await loadNodes(ctx, ids)).map((n) => [n.id, n]));
+      const nodes = await loadNodeMap(ctx, ids);
       return {
         function: nodes.get(result.function)!,
         order1: result.order1.map((id) => nodes.get(id)!),

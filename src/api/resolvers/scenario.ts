@@ -2,10 +2,10 @@
 import type { Resolvers } from '../../generated/resolvers';
 import { hydrate, hydrateWith, idsOf, lookupFor } from '../../services/analysis/hydrate';
 import type { ApiContext } from '../context';
-import { loadNodes } from '../context';
+import { loadNodeMap } from '../context';
 
 async function hydrateBacktest(ctx: ApiContext, b: { namedCountries: string[]; predictedCountries: string[]; truePositives: string[]; precision: number | null; recall: number }) {
-  const nodes = new Map((await loadNodes(ctx, [...b.namedCountries, ...b.predictedCountries])).map((n) => [n.id, n]));
+  const nodes = await loadNodeMap(ctx, [...b.namedCountries, ...b.predictedCountries]);
   const pick = (ids: string[]) => ids.map((id) => nodes.get(id)).filter((n) => n !== undefined);
   return { ...b, namedCountries: pick(b.namedCountries), predictedCountries: pick(b.predictedCountries), truePositives: pick(b.truePositives) };
 }
@@ -24,7 +24,7 @@ export const scenarioResolvers: Resolvers = {
     scenario: (_, { id }, ctx) => ctx.analysis.scenario(id),
     compareScenarios: async (_, { a, b }, ctx) => {
       const c = await ctx.analysis.compareScenarios(a, b);
-      const nodes = new Map((await loadNodes(ctx, [...c.onlyInA, ...c.onlyInB])).map((n) => [n.id, n]));
+      const nodes = await loadNodeMap(ctx, [...c.onlyInA, ...c.onlyInB]);
       return { ...c, onlyInA: c.onlyInA.map((id) => nodes.get(id)!), onlyInB: c.onlyInB.map((id) => nodes.get(id)!) };
     },
     mitigate: async (_, { scenario, changes }, ctx) => {

@@ -1,7 +1,7 @@
 /** Resolvers of stress-test.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
 import { resultOf } from '../../services/analysis/stress-tests';
-import { loadNodes } from '../context';
+import { loadNodeMap } from '../context';
 
 export const stressTestResolvers: Resolvers = {
   Job: {
@@ -19,7 +19,7 @@ export const stressTestResolvers: Resolvers = {
       if (!r) return null;
       const functions = r.functions.filter((f) => f.failures > 0).sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
       const countries = [...r.countries].sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
-      const nodes = new Map((await loadNodes(ctx, [...functions.map((f) => f.id), ...countries.map((c) => c.id)])).map((n) => [n.id, n]));
+      const nodes = await loadNodeMap(ctx, [...functions.map((f) => f.id), ...countries.map((c) => c.id)]);
       const probability = (p: { probability: number; lower: number; upper: number }) => ({ estimate: p.probability, low: p.lower, high: p.upper });
       return {
         runId: r.runId,

@@ -103,11 +103,9 @@ export class StressTests {
 
   /** Waits for a job to finish (for tests and the benchmark). */
   async finished(id: string): Promise<JobModel> {
-    for (;;) {
-      const model = this.get(id);
-      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(model.job.status)) return model;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    this.get(id);
+    await this.manager.wait(id);
+    return this.get(id);
   }
 
   close(): void {

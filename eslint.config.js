@@ -1,13 +1,14 @@
 // Lint: typescript-eslint with type-aware rules, plus the layer boundaries:
 // only src/store/driver.ts imports neo4j-driver; nothing in src/analysis
-// imports the store, the API or GraphQL; only web/src/graph imports cytoscape.
+// imports the store, the API or GraphQL; only web/src/graph (the browser's
+// adapter) and src/layout (the same layout run headless) import cytoscape.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NEO4J_ONLY_IN_STORE = { name: 'neo4j-driver', message: 'Only src/store/driver.ts talks to Neo4j.' };
 const CYTOSCAPE_ONLY_IN_GRAPH = ['cytoscape', 'cytoscape-fcose', 'cytoscape-svg'].map((name) => ({
   name,
-  message: 'Only web/src/graph (the Cytoscape adapter) imports Cytoscape.',
+  message: 'Only web/src/graph (the Cytoscape adapter) and src/layout (headless layouts) import Cytoscape.',
 }));
 
 export default tseslint.config(
@@ -32,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The web app's Cytoscape adapter: the one place that may import cytoscape and its extensions.
-    files: ['web/src/graph/**/*.ts'],
+    files: ['web/src/graph/**/*.ts', 'src/layout/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [NEO4J_ONLY_IN_STORE] }] },
   },
   {

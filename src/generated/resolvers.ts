@@ -877,6 +877,28 @@ export type FunctionRisk = {
   probability: Probability;
 };
 
+/**
+ * Precomputed positions of the whole model: fcose's spectral draft and a bounded
+ * force refinement (the recipe the web view runs itself), computed off the
+ * request path once per graph version, with a fixed seed (the same graph always
+ * gets the same picture). Model units: the median edge is about 60 long.
+ */
+export type GraphLayout = {
+  __typename?: 'GraphLayout';
+  /** How long the computation took, in milliseconds (worker start included). */
+  computeMs: Maybe<Scalars['Float']['output']>;
+  /** When they were computed. */
+  computedAt: Maybe<Scalars['String']['output']>;
+  /** Why the last computation failed (status FAILED). */
+  error: Maybe<Scalars['String']['output']>;
+  /** One position per node of the computed version that still exists. */
+  positions: Array<NodePosition>;
+  /** Graph version the positions were computed for (null before the first). */
+  snapshotVersion: Maybe<Scalars['Int']['output']>;
+  /** Where the computation stands. */
+  status: LayoutStatus;
+};
+
 /** Counts of the stored graph. */
 export type GraphStats = {
   __typename?: 'GraphStats';
@@ -886,6 +908,94 @@ export type GraphStats = {
   nodesByKind: Array<KindCount>;
   /** The write-version counter: it moves on every write, by any client. */
   version: Scalars['Int']['output'];
+};
+
+/**
+ * The whole model in drawing form, in one round trip: every provider, facility,
+ * service and critical function, every DEPENDS_ON and every country, flattened
+ * to the fields a graph view needs (ids instead of nested objects), read from
+ * the analysis snapshot rather than node by node from the database; with
+ * precomputed whole-model positions when they are ready.
+ */
+export type GraphView = {
+  __typename?: 'GraphView';
+  /** Every country (the nodes place themselves by country id). */
+  countries: Array<GraphViewCountry>;
+  /** Every DEPENDS_ON. */
+  dependencies: Array<GraphViewDependency>;
+  /** Whole-model positions; never waited for (see status). */
+  layout: GraphLayout;
+  /** Every provider, facility, service and critical function. */
+  nodes: Array<GraphViewNode>;
+  /** The graph version everything here was read at. */
+  version: Scalars['Int']['output'];
+};
+
+/** A country as a graph view places it. */
+export type GraphViewCountry = {
+  __typename?: 'GraphViewCountry';
+  /** ISO 3166-1 alpha-2 code. */
+  id: Scalars['ID']['output'];
+  /** Centroid latitude (null when unknown). */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Centroid longitude (null when unknown). */
+  longitude: Maybe<Scalars['Float']['output']>;
+  /** Short English name. */
+  name: Scalars['String']['output'];
+  /** Whether it is a NATO member state. */
+  natoMember: Scalars['Boolean']['output'];
+  /** ISO 3166-1 numeric, three digits ('' when unknown). */
+  numeric: Scalars['String']['output'];
+};
+
+/** A DEPENDS_ON as a graph view draws and filters it. */
+export type GraphViewDependency = {
+  __typename?: 'GraphViewDependency';
+  /** How the dependent reaches the supplier. */
+  channel: Channel;
+  /** Confidence in the record. */
+  confidence: Confidence;
+  /** Whether the two ends are located in different countries. */
+  crossBorder: Scalars['Boolean']['output'];
+  /** Id of the node that depends. */
+  dependent: Scalars['ID']['output'];
+  /** The relationship's id. */
+  id: Scalars['ID']['output'];
+  /** True when the dependency is illustrative (generated), not public record. */
+  illustrative: Scalars['Boolean']['output'];
+  /** Id of the node depended on. */
+  supplier: Scalars['ID']['output'];
+  /** Traffic Light Protocol marking. */
+  tlp: Tlp;
+  /** Whether the channel carries trust (a compromise can travel along it). */
+  trustCarrying: Scalars['Boolean']['output'];
+};
+
+/** A node as a graph view draws, filters and sizes it. */
+export type GraphViewNode = {
+  __typename?: 'GraphViewNode';
+  /** Confidence in the record. */
+  confidence: Confidence;
+  /** Where it is: a facility's country, a provider's headquarters, a service's provider's headquarters, the country a function serves. */
+  country: Maybe<Scalars['ID']['output']>;
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** True when the node is illustrative (generated), not public record. */
+  illustrative: Scalars['Boolean']['output'];
+  /** A critical function's importance (1 for other kinds). */
+  importance: Scalars['Float']['output'];
+  /** Provider, Facility, Service or CriticalFunction. */
+  kind: NodeKind;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The provider that operates a facility or offers a service (null otherwise). */
+  owner: Maybe<Scalars['ID']['output']>;
+  /** The sector of a critical function (null otherwise). */
+  sector: Maybe<Sector>;
+  /** providerKind, facilityKind or serviceKind (null for critical functions). */
+  subKind: Maybe<Scalars['String']['output']>;
+  /** Traffic Light Protocol marking. */
+  tlp: Tlp;
 };
 
 /** Foreign providers sharing one headquarters country. */
@@ -1072,6 +1182,17 @@ export type KindCount = {
   /** The kind. */
   kind: NodeKind;
 };
+
+/** Where a whole-model layout stands. */
+export type LayoutStatus =
+  /** Being computed for the first time: no positions yet. */
+  | 'COMPUTING'
+  /** The computation for this version failed (see error); positions, if any, are from an older version. */
+  | 'FAILED'
+  /** Computed for the version of this view. */
+  | 'FRESH'
+  /** Computed for an older version (nodes added since have no position); the current one is being computed. */
+  | 'STALE';
 
 /** The linchpin ranking. */
 export type LinchpinRanking = {
@@ -1371,6 +1492,17 @@ export type NodePair = {
   b: Node;
 };
 
+/** A node's position in a layout. */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** Horizontal coordinate. */
+  x: Scalars['Float']['output'];
+  /** Vertical coordinate (downwards, as on screen). */
+  y: Scalars['Float']['output'];
+};
+
 /** How an outage spreads: HARD, THRESHOLD or DISTRESS. */
 export type OutageRule =
   | 'DISTRESS'
@@ -1595,6 +1727,8 @@ export type Query = {
   facilities: FacilityConnection;
   /** Counts of the stored graph and its write version. */
   graphStats: GraphStats;
+  /** The whole model for drawing, in one round trip, with precomputed positions when ready. */
+  graphView: GraphView;
   /** Incidents, filtered, sorted and paginated. */
   incidents: IncidentConnection;
   /** A job by id. NOT_FOUND for an unknown id. */
@@ -2272,7 +2406,12 @@ export type ResolversTypes = {
   FacilitySortField: FacilitySortField;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FunctionRisk: ResolverTypeWrapper<Omit<FunctionRisk, 'function'> & { function: ResolversTypes['CriticalFunction'] }>;
+  GraphLayout: ResolverTypeWrapper<GraphLayout>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
+  GraphView: ResolverTypeWrapper<GraphView>;
+  GraphViewCountry: ResolverTypeWrapper<GraphViewCountry>;
+  GraphViewDependency: ResolverTypeWrapper<GraphViewDependency>;
+  GraphViewNode: ResolverTypeWrapper<GraphViewNode>;
   HeadquartersGroup: ResolverTypeWrapper<Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversTypes['Country'], providers: Array<ResolversTypes['Provider']> }>;
   HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2286,6 +2425,7 @@ export type ResolversTypes = {
   Job: ResolverTypeWrapper<JobModel>;
   JobStatus: JobStatus;
   KindCount: ResolverTypeWrapper<KindCount>;
+  LayoutStatus: LayoutStatus;
   LinchpinRanking: ResolverTypeWrapper<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversTypes['LinchpinRow']> }>;
   LinchpinRow: ResolverTypeWrapper<Omit<LinchpinRow, 'node'> & { node: ResolversTypes['Node'] }>;
   Mitigation: ResolverTypeWrapper<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversTypes['Node']>, result: ResolversTypes['BlastRadius'], scenario: ResolversTypes['Scenario'], spared: Array<ResolversTypes['Node']> }>;
@@ -2296,6 +2436,7 @@ export type ResolversTypes = {
   NodeKind: NodeKind;
   NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
   NodePair: ResolverTypeWrapper<Omit<NodePair, 'a' | 'b'> & { a: ResolversTypes['Node'], b: ResolversTypes['Node'] }>;
+  NodePosition: ResolverTypeWrapper<NodePosition>;
   OutageRule: OutageRule;
   OverridesInput: OverridesInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2385,7 +2526,12 @@ export type ResolversParentTypes = {
   FacilitySort: FacilitySort;
   Float: Scalars['Float']['output'];
   FunctionRisk: Omit<FunctionRisk, 'function'> & { function: ResolversParentTypes['CriticalFunction'] };
+  GraphLayout: GraphLayout;
   GraphStats: GraphStats;
+  GraphView: GraphView;
+  GraphViewCountry: GraphViewCountry;
+  GraphViewDependency: GraphViewDependency;
+  GraphViewNode: GraphViewNode;
   HeadquartersGroup: Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversParentTypes['Country'], providers: Array<ResolversParentTypes['Provider']> };
   HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: Scalars['ID']['output'];
@@ -2406,6 +2552,7 @@ export type ResolversParentTypes = {
   Node: NodeModel;
   NodeMetrics: NodeMetrics;
   NodePair: Omit<NodePair, 'a' | 'b'> & { a: ResolversParentTypes['Node'], b: ResolversParentTypes['Node'] };
+  NodePosition: NodePosition;
   OverridesInput: OverridesInput;
   PageInfo: PageInfo;
   Probability: Probability;
@@ -2709,10 +2856,62 @@ export type FunctionRiskResolvers<ContextType = ApiContext, ParentType extends R
   probability?: Resolver<ResolversTypes['Probability'], ParentType, ContextType>;
 };
 
+export type GraphLayoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphLayout'] = ResolversParentTypes['GraphLayout']> = {
+  computeMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  computedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['NodePosition']>, ParentType, ContextType>;
+  snapshotVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LayoutStatus'], ParentType, ContextType>;
+};
+
 export type GraphStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
   dependencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GraphViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphView'] = ResolversParentTypes['GraphView']> = {
+  countries?: Resolver<Array<ResolversTypes['GraphViewCountry']>, ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['GraphViewDependency']>, ParentType, ContextType>;
+  layout?: Resolver<ResolversTypes['GraphLayout'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphViewNode']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GraphViewCountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphViewCountry'] = ResolversParentTypes['GraphViewCountry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  natoMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  numeric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GraphViewDependencyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphViewDependency'] = ResolversParentTypes['GraphViewDependency']> = {
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  crossBorder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dependent?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tlp?: Resolver<ResolversTypes['Tlp'], ParentType, ContextType>;
+  trustCarrying?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type GraphViewNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphViewNode'] = ResolversParentTypes['GraphViewNode']> = {
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  subKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tlp?: Resolver<ResolversTypes['Tlp'], ParentType, ContextType>;
 };
 
 export type HeadquartersGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HeadquartersGroup'] = ResolversParentTypes['HeadquartersGroup']> = {
@@ -2856,6 +3055,12 @@ export type NodePairResolvers<ContextType = ApiContext, ParentType extends Resol
   b?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 };
 
+export type NodePositionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NodePosition'] = ResolversParentTypes['NodePosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2920,6 +3125,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'first'>>;
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
+  graphView?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'top'>>;
@@ -3053,7 +3259,12 @@ export type Resolvers<ContextType = ApiContext> = {
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FunctionRisk?: FunctionRiskResolvers<ContextType>;
+  GraphLayout?: GraphLayoutResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  GraphView?: GraphViewResolvers<ContextType>;
+  GraphViewCountry?: GraphViewCountryResolvers<ContextType>;
+  GraphViewDependency?: GraphViewDependencyResolvers<ContextType>;
+  GraphViewNode?: GraphViewNodeResolvers<ContextType>;
   HeadquartersGroup?: HeadquartersGroupResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
@@ -3068,6 +3279,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Node?: NodeResolvers<ContextType>;
   NodeMetrics?: NodeMetricsResolvers<ContextType>;
   NodePair?: NodePairResolvers<ContextType>;
+  NodePosition?: NodePositionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Probability?: ProbabilityResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;

@@ -6,23 +6,9 @@
  * each chunk; on abort no further chunk is handed out and the workers are
  * terminated.
  *
- * Workers are TypeScript files. `new Worker(url, { execArgv: ['--import',
- * 'tsx'] })` does not work on Node 20.20: the worker fails with "Unknown file
- * extension .ts" (tsx's hooks given by `--import` in a worker's execArgv never
- * reach the worker's module loading; a .mjs entry importing the .ts fails the
- * same way), whether the parent runs under `tsx` or vitest. So each worker
- * starts from a few lines of evaluated JavaScript
- * that register tsx's ESM hooks in that thread (`tsx/esm/api` `register()`)
- * and then import ./stress-worker.ts. Both paths are absolute URLs resolved
- * from this file, so the working directory does not matter, and the worker
- * does not depend on how the parent was started (plain node with tsx, the tsx
- * CLI, or vitest, whose own transform never reaches a worker thread).
+ * Workers are TypeScript files started through ./ts-worker.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   mergeStressTallies,
   resolveStressOptions,
@@ -32,17 +18,11 @@ import {
   type StressSummary,
   type StressTally,
 } from '../analysis/stress-test';
+import { startTsWorker } from './ts-worker';
 import type { ChunkReply, ChunkRequest } from './stress-worker';
 import type { JobControl, StressJobInput } from './types';
 
-const TSX_API = resolveImport('tsx', './esm/api');
-const WORKER_URL = new URL('./stress-worker.ts', import.meta.url).href;
-/** Bootstrap evaluated as the worker's main script (CommonJS, so no top-level await). */
-const WORKER_BOOTSTRAP = `
-import(${JSON.stringify(TSX_API)})
-  .then((tsx) => { (tsx.register ?? tsx.default.register)(); return import(${JSON.stringify(WORKER_URL)}); })
-  .catch((error) => { process.nextTick(() => { throw error; }); });
-`;
+const WORKER_URL = new URL('./stress-worker.ts', import.meta.url);
 
 /** The job was cancelled; the manager turns this into status CANCELLED. */
 export class JobCancelledError extends Error {
@@ -126,7 +106,7 @@ function runInWorkers(
       if (next < chunks.length) w.postMessage(chunks[next++]);
     };
     for (let i = 0; i < poolSize; i++) {
-      const w = new Worker(WORKER_BOOTSTRAP, { eval: true, execArgv: [], workerData: input });
+      const w = startTsWorker(WORKER_URL, input);
       workers.push(w);
       w.on('message', (reply: ChunkReply) => {
         if (settled) return;
@@ -177,25 +157,6 @@ class OrderedMerger {
     if (this.merged === null || this.nextChunk !== this.chunks) throw new Error('not every chunk was merged');
     return this.merged;
   }
-}
-
-/**
- * The file URL a package subpath resolves to under the "import" condition.
- * (`require.resolve` gives the "require" build, whose ESM half tsx loads by a
- * path that is wrong from a worker; `import.meta.resolve` is missing under vitest.)
- */
-function resolveImport(packageName: string, subpath: string): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve(`${packageName}/package.json`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = manifest.exports?.[subpath];
-  const target =
-    typeof entry === 'string'
-      ? entry
-      : ((entry as { import?: string | { default?: string } } | undefined)?.import ?? undefined);
-  const file = typeof target === 'string' ? target : target?.default;
-  if (file === undefined) throw new Error(`${packageName} exports no "import" entry for ${subpath}`);
-  return pathToFileURL(join(dirname(manifestPath), file)).href;
 }
 
 function nextTurn(): Promise<void> {

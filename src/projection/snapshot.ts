@@ -26,6 +26,11 @@ export interface CountryInfo {
   id: string;
   name: string;
   natoMember: boolean;
+  /** ISO 3166-1 numeric ('' when unknown). */
+  numeric: string;
+  /** The centroid (NaN when unknown). */
+  latitude: number;
+  longitude: number;
 }
 
 export interface Snapshot {
@@ -104,6 +109,9 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     id: c.id,
     name: typeof c.props.name === 'string' ? c.props.name : c.id,
     natoMember: c.props.natoMember === true,
+    numeric: typeof c.props.numeric === 'string' ? c.props.numeric : '',
+    latitude: num(c.props.latitude) ?? NaN,
+    longitude: num(c.props.longitude) ?? NaN,
   }));
   const countryIndex = new Map(countries.map((c, i) => [c.id, i]));
 

@@ -27,7 +27,7 @@ CALL () {
   MATCH (n:${ENTITY_LABEL})
   WHERE any(l IN labels(n) WHERE l IN $kinds)
   RETURN 'node' AS t, n.id AS id, [l IN labels(n) WHERE l IN $kinds][0] AS kind,
-    n {.name, .kind, .latitude, .longitude, .threshold, .importance, .sector, .natoMember, .illustrative, .tlp, .confidence} AS props,
+    n {.name, .kind, .numeric, .latitude, .longitude, .threshold, .importance, .sector, .natoMember, .illustrative, .tlp, .confidence} AS props,
     ${locationCountry('n')} AS location, null AS a, null AS b
   UNION ALL
   MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})

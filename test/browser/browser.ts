@@ -33,6 +33,8 @@ export interface LinchpinAdapter {
   /** Ids coloured at each wave shown so far; index = wave. */
   coloredWaves(): string[][];
   layoutMs: number;
+  /** What placed the nodes last: 'cached' (the server's whole-model layout included), 'fcose', 'geographic'. */
+  layoutKind: string;
   panBy(dx: number, dy: number): void;
 }
 
@@ -43,6 +45,12 @@ export interface LinchpinHook {
   /** The last blastRadius result, as JSON. */
   lastResult: unknown;
   playbackDone: boolean;
+  serverLayout: { status: string; snapshotVersion: number | null; positions: number } | null;
+  modelVersion(): number | null;
+  serverVersion: number | null;
+  checkVersion(): Promise<void>;
+  /** Start-up milestones, milliseconds since navigation start. */
+  timings: Record<string, number>;
 }
 
 declare global {

@@ -68,3 +68,35 @@ describe('loading the app', () => {
     expect(app.errors, 'console errors and page errors').toEqual([]);
   });
 });
+
+describe('changes made by another client', () => {
+  it('notices a write through the version, offers a reload, and draws the changed model in place', async () => {
+    const before = await app.page.evaluate(() => ({ version: window.__linchpin!.modelVersion(), nodes: window.__linchpin!.adapter.nodeCount() }));
+    expect(before.version).toBe(await api.db.version());
+    const created = await api.gql(
+      `mutation { createProvider(input: { id: "prov:t-browser-other", name: "Other client's provider", providerKind: CLOUD, headquarters: "EE", provenance: { source: "https://example.org/other" } }) { id } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    try {
+      const after = await api.db.version();
+      expect(after).toBeGreaterThan(before.version!);
+      // The app polls every 10 s; the hook runs the same check now.
+      await app.page.evaluate(() => window.__linchpin!.checkVersion());
+      const offer = byTestId(app.page, 'app-offer');
+      await offer.waitFor({ state: 'visible' });
+      expect(await offer.textContent()).toContain(`version ${before.version} → ${after}`);
+
+      await byTestId(app.page, 'app-offer-action').click();
+      await app.page.waitForFunction((v) => window.__linchpin!.modelVersion() === v && window.__linchpin!.ready, after, { timeout: 30_000, polling: 100 });
+      const state = await app.page.evaluate(() => ({
+        nodes: window.__linchpin!.adapter.nodeCount(),
+        drawn: window.__linchpin!.adapter.visibleNodeIds().includes('prov:t-browser-other'),
+      }));
+      expect(state).toEqual({ nodes: before.nodes + 1, drawn: true });
+      expect(await offer.isVisible()).toBe(false);
+      expect(app.errors, 'console errors and page errors').toEqual([]);
+    } finally {
+      await api.gql(`mutation { deleteNode(id: "prov:t-browser-other", force: true) { id } }`);
+    }
+  });
+});

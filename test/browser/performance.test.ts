@@ -16,17 +16,20 @@ const GENERATED_NODES = 5000;
 const PAN_STEPS = 60;
 
 let api: TestApi;
+let warmApi: TestApi;
 let browser: Browser;
 const pages: AppPage[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
+  warmApi = await startTestApi({ warm: true });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   for (const p of pages) await p.close();
   await browser?.close();
   await api?.close();
+  await warmApi?.close();
 });
 
 async function freshPage(): Promise<AppPage> {
@@ -72,16 +75,26 @@ describe('performance (printed, not asserted)', () => {
     console.log(`browser: WebGL2 ${gl.available ? `available (${gl.renderer})` : 'not available'} in headless Chromium with --disable-gpu`);
   });
 
-  it('times the seed graph', async () => {
-    const app = await freshPage();
-    const readyMs = await openApp(app, api.server.url);
-    const figures = await app.page.evaluate(() => {
-      const a = window.__linchpin!.adapter;
-      return { nodes: a.nodeCount(), layoutMs: a.layoutMs, renderer: a.renderer() };
+  for (const server of ['warm', 'cold'] as const) {
+    it(`times the seed graph from a ${server} server`, async () => {
+      const app = await freshPage();
+      const readyMs = await openApp(app, (server === 'warm' ? warmApi : api).server.url);
+      const figures = await app.page.evaluate(() => {
+        const hook = window.__linchpin!;
+        const a = hook.adapter;
+        return { nodes: a.nodeCount(), layoutMs: a.layoutMs, layoutKind: a.layoutKind, renderer: a.renderer(), timings: hook.timings, serverLayout: hook.serverLayout };
+      });
+      const t = figures.timings;
+      console.log(
+        `browser: seed graph (${figures.nodes} nodes) from a ${server} server: first frame at ${t.frame} ms, ready in ${readyMs} ms ` +
+          `(data ${t.data} ms, elements ${t.elements} ms, layout done ${t.layout} ms after navigation); ` +
+          `layout ${figures.layoutKind} in ${figures.layoutMs.toFixed(0)} ms (server layout ${figures.serverLayout?.status}, ${figures.serverLayout?.positions} positions); renderer ${figures.renderer}`,
+      );
+      // A warm server has the whole-model layout ready, so the first view is drawn from it.
+      if (server === 'warm') expect(figures.layoutKind).toBe('cached');
+      console.log(`browser: seed graph panning (${figures.renderer}, ${server} server): ${stats(await panFrameTimes(app.page))}`);
     });
-    console.log(`browser: seed graph (${figures.nodes} nodes): ready in ${readyMs} ms, layout ${figures.layoutMs.toFixed(0)} ms, renderer ${figures.renderer}`);
-    console.log(`browser: seed graph panning (${figures.renderer}): ${stats(await panFrameTimes(app.page))}`);
-  });
+  }
 
   it(`times a generated ${GENERATED_NODES}-node graph with each renderer`, { timeout: 600_000 }, async () => {
     const app = await freshPage();

@@ -1,6 +1,7 @@
 /** Helpers for integration tests: a connection to the suite's Neo4j and an in-process API server. */
 import { inject } from 'vitest';
 import { startServer } from '../../src/api/server';
+import { AnalysisService } from '../../src/services/analysis/analysis-service';
 import type { RunningServer } from '../../src/api/server';
 import { connect } from '../../src/store/driver';
 import type { GraphDb } from '../../src/store/driver';
@@ -21,9 +22,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+/** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
+export async function startTestApi(options: { warm?: boolean } = {}): Promise<TestApi> {
   const db = testDb();
-  const server = await startServer(db, 0);
+  let analysis: AnalysisService | undefined;
+  if (options.warm) {
+    analysis = new AnalysisService(db);
+    await (await analysis.warmUp()).layout;
+  }
+  const server = await startServer(db, 0, undefined, analysis);
   return {
     server,
     db,

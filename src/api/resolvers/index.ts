@@ -6,6 +6,7 @@ import { countrySummaryResolvers } from './country-summary';
 import { criticalFunctionResolvers } from './critical-function';
 import { dependencyResolvers } from './dependency';
 import { facilityResolvers } from './facility';
+import { graphViewResolvers } from './graph-view';
 import { incidentResolvers } from './incident';
 import { pathResolvers } from './path';
 import { providerResolvers } from './provider';
@@ -30,6 +31,7 @@ const all: Resolvers[] = [
   rankingsResolvers,
   stressTestResolvers,
   scenarioResolvers,
+  graphViewResolvers,
 ];
 
 export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {

@@ -14,9 +14,12 @@ import { deleteScenario } from '../../store/scenarios';
 import { normaliseRequest, runBlastRadius } from './blast-radius';
 import type { BlastRadiusRequest, NormalisedRequest, OverridesRequest } from './blast-radius';
 import type { BlastResultIds } from './blast-result';
-import { centralityRanking, nodeMetrics } from './centrality';
+import { centralityRanking, centralityTable, nodeMetrics } from './centrality';
 import type { CentralityMetric } from './centrality';
 import { concentrationReport, allianceConcentration, footprint } from './concentration';
+import { GraphLayouts } from './graph-layouts';
+import { graphView } from './graph-view';
+import type { GraphView } from './graph-view';
 import { LinchpinRanker } from './linchpins';
 import type { LinchpinQuery } from './linchpins';
 import { difference, rerun, suggest } from './mitigations';
@@ -35,6 +38,7 @@ import type { StressTestRequest } from './stress-tests';
 export class AnalysisService {
   readonly snapshots: SnapshotManager;
   readonly linchpinRanker = new LinchpinRanker();
+  readonly layouts = new GraphLayouts();
   readonly stressTests: StressTests;
 
   constructor(readonly db: GraphDb, options: { workers?: number } = {}) {
@@ -45,6 +49,23 @@ export class AnalysisService {
 
   snapshot(): Promise<Snapshot> {
     return this.snapshots.get();
+  }
+
+  /**
+   * What a server computes before its first request (npm start does this):
+   * the snapshot and its centrality table now, the whole-model layout in a
+   * worker (`layout` resolves when it is done or failed).
+   */
+  async warmUp(): Promise<{ snapshot: Snapshot; layout: Promise<void> }> {
+    const snapshot = await this.snapshot();
+    const layout = this.layouts.settled(snapshot);
+    centralityTable(snapshot);
+    return { snapshot, layout };
+  }
+
+  /** The whole model for drawing, with the whole-model layout as far as it is computed (never waited for). */
+  graphView(snapshot: Snapshot): GraphView {
+    return graphView(snapshot, this.layouts.get(snapshot));
   }
 
   async blastRadius(request: BlastRadiusRequest): Promise<BlastResultIds> {
@@ -162,6 +183,7 @@ export class AnalysisService {
   }
 
   close(): void {
+    this.layouts.close();
     this.stressTests.close();
   }
 }

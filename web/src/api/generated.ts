@@ -155,6 +155,17 @@ export type HypotheticalDependencyInput = {
   supplier: string | number;
 };
 
+/** Where a whole-model layout stands. */
+export type LayoutStatus =
+  /** Being computed for the first time: no positions yet. */
+  | 'COMPUTING'
+  /** The computation for this version failed (see error); positions, if any, are from an older version. */
+  | 'FAILED'
+  /** Computed for the version of this view. */
+  | 'FRESH'
+  /** Computed for an older version (nodes added since have no position); the current one is being computed. */
+  | 'STALE';
+
 /** The kinds of node in the model. */
 export type NodeKind =
   | 'Country'
@@ -618,59 +629,15 @@ export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMo
         | { id: string }
        }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null };
 
-export type GraphCountriesQueryVariables = Exact<{ [key: string]: never; }>;
+export type GraphViewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GraphCountriesQuery = { countries: { nodes: Array<{ id: string, name: string, numeric: string, natoMember: boolean, latitude: number, longitude: number }> } };
+export type GraphViewQuery = { graphView: { version: number, countries: Array<{ id: string, name: string, numeric: string, natoMember: boolean, latitude: number | null, longitude: number | null }>, nodes: Array<{ id: string, name: string, kind: NodeKind, subKind: string | null, sector: Sector | null, country: string | null, owner: string | null, importance: number, illustrative: boolean, tlp: Tlp, confidence: Confidence }>, dependencies: Array<{ id: string, dependent: string, supplier: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, illustrative: boolean, tlp: Tlp, confidence: Confidence }>, layout: { status: LayoutStatus, snapshotVersion: number | null, computeMs: number | null, positions: Array<{ id: string, x: number, y: number }> } } };
 
-export type GraphProvidersQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
+export type GraphVersionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GraphProvidersQuery = { providers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
-
-export type GraphFacilitiesQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type GraphFacilitiesQuery = { facilities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
-
-export type GraphServicesQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type GraphServicesQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, provider: { id: string, headquarters: { id: string } }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
-
-export type GraphFunctionsQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type GraphFunctionsQuery = { criticalFunctions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }> } };
-
-export type GraphDependenciesQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type GraphDependenciesQuery = { dependencies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-      , supplier:
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-      , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } }> } };
+export type GraphVersionQuery = { graphStats: { version: number } };
 
 export type SizeByCentralityQueryVariables = Exact<{
   metric: CentralityMetric;

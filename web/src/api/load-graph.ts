@@ -1,69 +1,71 @@
 /**
- * Loads the whole model for the graph view in a bounded number of queries:
- * countries in one, then providers, facilities, services, critical functions
- * 500 at a time and dependencies 5,000 at a time, with cursors (the five lists
- * in parallel; dependencies are the long list, so fewer round trips matter most).
+ * Loads the whole model for the graph view in one query (graphView: read from
+ * the server's analysis snapshot, flattened to ids) together with the
+ * server's whole-model positions when it has them.
  */
-import { edgeFromApi, nodeFromApi } from '../model/from-api';
+import type { Point } from '../graph/country-layout';
 import { emptyModel } from '../model/graph-model';
 import type { GraphModel } from '../model/graph-model';
-import type { GraphDependencyFragment, GraphNodeFragment } from './generated';
+import type { GraphViewQuery, LayoutStatus } from './generated';
 import { operations } from './operations';
 import type { Operations } from './operations';
 
-interface Page<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: T[];
+/** Positions the server computed for the whole model (of `snapshotVersion`, which may be older than the model). */
+export interface ServerLayout {
+  status: LayoutStatus;
+  snapshotVersion: number | null;
+  computeMs: number | null;
+  positions: Map<string, Point>;
 }
 
-/** A bound on pages per list, so a misbehaving cursor cannot loop forever. */
-const MAX_PAGES = 400;
-
-async function everyPage<T>(fetchPage: (after: string | null) => Promise<Page<T>>, onPage: (loaded: number, total: number) => void): Promise<T[]> {
-  const items: T[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const page: Page<T> = await fetchPage(after);
-    items.push(...page.nodes);
-    onPage(items.length, page.totalCount);
-    if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return items;
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error(`a list has more than ${MAX_PAGES} pages; stopped loading`);
+export interface LoadedGraph {
+  model: GraphModel;
+  layout: ServerLayout;
 }
 
-export interface LoadProgress {
-  loaded: number;
-  total: number;
-}
-
-export async function loadGraph(api: Operations = operations, onProgress: (p: LoadProgress) => void = () => undefined): Promise<GraphModel> {
-  const counts = new Map<string, { loaded: number; total: number }>();
-  const report = (list: string) => (loaded: number, total: number) => {
-    counts.set(list, { loaded, total });
-    let sumLoaded = 0;
-    let sumTotal = 0;
-    for (const c of counts.values()) {
-      sumLoaded += c.loaded;
-      sumTotal += c.total;
-    }
-    onProgress({ loaded: sumLoaded, total: sumTotal });
-  };
-  const [countries, providers, facilities, services, functions, dependencies] = await Promise.all([
-    api.countries(),
-    everyPage<GraphNodeFragment>((after) => api.providers({ after }).then((d) => d.providers), report('providers')),
-    everyPage<GraphNodeFragment>((after) => api.facilities({ after }).then((d) => d.facilities), report('facilities')),
-    everyPage<GraphNodeFragment>((after) => api.services({ after }).then((d) => d.services), report('services')),
-    everyPage<GraphNodeFragment>((after) => api.criticalFunctions({ after }).then((d) => d.criticalFunctions), report('functions')),
-    everyPage<GraphDependencyFragment>((after) => api.dependencies({ after }).then((d) => d.dependencies), report('dependencies')),
-  ]);
+export function graphFromView(view: GraphViewQuery['graphView']): LoadedGraph {
   const model = emptyModel('api');
-  for (const c of countries.countries.nodes) model.countries.set(c.id, { ...c });
-  for (const n of [...providers, ...facilities, ...services, ...functions]) {
-    const node = nodeFromApi(n);
-    if (node) model.nodes.set(node.id, node);
+  model.version = view.version;
+  for (const c of view.countries) {
+    model.countries.set(c.id, { id: c.id, name: c.name, numeric: c.numeric, natoMember: c.natoMember, latitude: c.latitude ?? NaN, longitude: c.longitude ?? NaN });
   }
-  for (const d of dependencies) model.edges.set(d.id, edgeFromApi(d));
-  return model;
+  for (const n of view.nodes) {
+    if (n.kind === 'Country' || n.kind === 'Incident') continue;
+    model.nodes.set(n.id, {
+      id: n.id,
+      name: n.name,
+      kind: n.kind,
+      subKind: n.subKind ?? null,
+      sector: (n.sector) ?? null,
+      country: n.country ?? null,
+      owner: n.owner ?? null,
+      importance: n.importance,
+      illustrative: n.illustrative,
+      tlp: n.tlp,
+      confidence: n.confidence,
+    });
+  }
+  for (const d of view.dependencies) {
+    model.edges.set(d.id, {
+      id: d.id,
+      dependent: d.dependent,
+      supplier: d.supplier,
+      channel: d.channel,
+      trust: d.trustCarrying,
+      crossBorder: d.crossBorder,
+      illustrative: d.illustrative,
+      tlp: d.tlp,
+      confidence: d.confidence,
+    });
+  }
+  const positions = new Map<string, Point>();
+  for (const p of view.layout.positions) positions.set(p.id, { x: p.x, y: p.y });
+  return {
+    model,
+    layout: { status: view.layout.status, snapshotVersion: view.layout.snapshotVersion ?? null, computeMs: view.layout.computeMs ?? null, positions },
+  };
+}
+
+export async function loadGraph(api: Operations = operations): Promise<LoadedGraph> {
+  return graphFromView((await api.graphView()).graphView);
 }

@@ -19,13 +19,9 @@ import type {
   ConcentrationQuery,
   ExpandNeighbourhoodQuery,
   FunctionsAtRiskQuery,
-  GraphCountriesQuery,
-  GraphDependenciesQuery,
-  GraphFacilitiesQuery,
-  GraphFunctionsQuery,
-  GraphProvidersQuery,
-  GraphServicesQuery,
   GraphStatsQuery,
+  GraphVersionQuery,
+  GraphViewQuery,
   LinchpinsQuery,
   NodeDetailsQuery,
   OpenScenarioQuery,
@@ -43,17 +39,11 @@ const DETAILS = withFragments(detailsOps);
 const ANALYSIS = withFragments(analysisOps);
 const RANKINGS = withFragments(rankingsOps);
 
-type After = { after: string | null };
-
 export const operations = {
   graphStats: () => request<GraphStatsQuery>(HEALTH, 'GraphStats'),
 
-  countries: () => request<GraphCountriesQuery>(GRAPH, 'GraphCountries'),
-  providers: (v: After) => request<GraphProvidersQuery>(GRAPH, 'GraphProviders', v),
-  facilities: (v: After) => request<GraphFacilitiesQuery>(GRAPH, 'GraphFacilities', v),
-  services: (v: After) => request<GraphServicesQuery>(GRAPH, 'GraphServices', v),
-  criticalFunctions: (v: After) => request<GraphFunctionsQuery>(GRAPH, 'GraphFunctions', v),
-  dependencies: (v: After) => request<GraphDependenciesQuery>(GRAPH, 'GraphDependencies', v),
+  graphView: () => request<GraphViewQuery>(GRAPH, 'GraphView'),
+  graphVersion: () => request<GraphVersionQuery>(GRAPH, 'GraphVersion'),
   sizeByCentrality: (metric: CentralityMetric) => request<SizeByCentralityQuery>(GRAPH, 'SizeByCentrality', { metric }),
   sizeByLinchpin: () => request<SizeByLinchpinQuery>(GRAPH, 'SizeByLinchpin'),
   expand: (id: string) => request<ExpandNeighbourhoodQuery>(GRAPH, 'ExpandNeighbourhood', { id }),

@@ -10,8 +10,9 @@ import type { Core, ElementDefinition, LayoutOptions, NodeSingular, SingularElem
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { GraphModel } from '../model/graph-model';
+import { FCOSE_DRAFT_OPTIONS, LARGE_GRAPH_NODES, refineIterations } from '../../../src/layout/fcose-options';
+import { refineLayout } from '../../../src/layout/force-refine';
 import { countryPositions } from './country-layout';
-import { refineLayout } from './force-refine';
 import type { Point } from './country-layout';
 import type { ViewMode } from './elements';
 import type { Viewport } from './geo-backdrop';
@@ -20,9 +21,6 @@ import { stylesheet } from './style';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
-
-/** Above this many nodes the graph counts as large: cheaper edges, labels only when zoomed in, draft layouts. */
-export const LARGE_GRAPH_NODES = 1500;
 
 export interface AdapterOptions {
   container: HTMLElement;
@@ -53,6 +51,8 @@ export class GraphAdapter {
   readonly large: boolean;
   /** Milliseconds the last layout took (fcose or preset). */
   layoutMs = 0;
+  /** What placed the nodes last: cached positions (the server's whole-model layout included), fcose + refinement, or the map. */
+  layoutKind: 'cached' | 'fcose' | 'geographic' | 'none' = 'none';
   private readonly cy: Core;
   private destroyed = false;
   private view: ViewMode = 'graph';
@@ -162,11 +162,11 @@ export class GraphAdapter {
   }
 
   /**
-   * Lays out the current elements. Graph view: fcose's spectral draft, then a
-   * bounded force-directed refinement (force-refine.ts) — fcose's own
-   * refinement runs at least 5 iterations per node and took 10 s on the seed
-   * graph — or the positions cached under `cacheKey` when they cover every
-   * node. Country view: the geographic preset.
+   * Lays out the current elements. Graph view: the positions cached under
+   * `cacheKey` when they cover every node (the server's whole-model layout is
+   * put there by the app), else the recipe of src/layout/fcose-options.ts:
+   * fcose's spectral draft, then a bounded force-directed refinement.
+   * Country view: the geographic preset.
    */
   async layout(view: ViewMode, options: { model: GraphModel; cacheKey: string | null }): Promise<number> {
     const started = performance.now();
@@ -178,11 +178,14 @@ export class GraphAdapter {
     const cached = options.cacheKey !== null ? this.options.layoutCache.get(`${view}:${options.cacheKey}`) : undefined;
     if (cached && nodes.every((n) => cached.has((n as NodeSingular).id()))) {
       await this.run(this.presetOptions(cached));
+      this.layoutKind = 'cached';
     } else if (view === 'country') {
       await this.run(this.presetOptions(countryPositions(options.model, nodes.map((n) => n.id()))));
+      this.layoutKind = 'geographic';
     } else if (nodes.length > 0) {
       await this.run(this.fcoseOptions());
       this.refine();
+      this.layoutKind = 'fcose';
     }
     if (this.destroyed) return 0;
     this.layoutMs = performance.now() - started;
@@ -217,7 +220,7 @@ export class GraphAdapter {
       const b = index.get(e.target().id());
       if (a !== undefined && b !== undefined) pairs.push(a, b);
     });
-    refineLayout({ x, y, edges: Int32Array.from(pairs) }, { iterations: n <= LARGE_GRAPH_NODES ? 250 : n <= 2 * LARGE_GRAPH_NODES ? 120 : 60 });
+    refineLayout({ x, y, edges: Int32Array.from(pairs) }, { iterations: refineIterations(n) });
     this.cy.batch(() => nodes.forEach((node, i) => void node.position({ x: x[i]!, y: y[i]! })));
   }
 
@@ -230,24 +233,9 @@ export class GraphAdapter {
     } as LayoutOptions;
   }
 
-  /** fcose's spectral stage only ("draft"): seconds for thousands of nodes. */
+  /** fcose's spectral stage only ("draft"), as src/layout/fcose-options.ts defines it for every host. */
   private fcoseOptions(): LayoutOptions {
-    return {
-      name: 'fcose',
-      quality: 'draft',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeDimensionsIncludeLabels: false,
-      packComponents: false,
-      samplingType: true,
-      sampleSize: 25,
-      nodeSeparation: 75,
-      piTol: 0.0000001,
-      tile: true,
-      tilingPaddingVertical: 12,
-      tilingPaddingHorizontal: 12,
-    } as unknown as LayoutOptions;
+    return { ...FCOSE_DRAFT_OPTIONS };
   }
 
   private remember(key: string): void {
@@ -298,10 +286,36 @@ export class GraphAdapter {
     this.cy.panBy({ x: dx, y: dy });
   }
 
-  /** Fits the graph in view; the country view fits the NATO members (far-off non-members stay a pan away). */
+  /**
+   * Fits the graph in view; the country view fits the NATO members (far-off
+   * non-members stay a pan away). The graph view fits the node boxes from
+   * their positions and sizes: cy.fit() would measure every label for the
+   * bounding box first, which cost about half a second on the seed graph.
+   */
   fit(): void {
-    const members = this.view === 'country' ? this.cy.nodes('[kind = "Country"][nato = 1]') : this.cy.collection();
-    this.cy.fit(members.nonempty() ? members : undefined, 30);
+    const padding = 30;
+    if (this.view === 'country') {
+      const members = this.cy.nodes('[kind = "Country"][nato = 1]');
+      this.cy.fit(members.nonempty() ? members : undefined, padding);
+      return;
+    }
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    this.cy.nodes().forEach((n) => {
+      const p = n.position();
+      const r = Number(n.data('size') ?? 20) / 2;
+      x1 = Math.min(x1, p.x - r);
+      y1 = Math.min(y1, p.y - r);
+      x2 = Math.max(x2, p.x + r);
+      y2 = Math.max(y2, p.y + r);
+    });
+    const width = this.cy.width();
+    const height = this.cy.height();
+    if (!Number.isFinite(x1) || width <= 2 * padding || height <= 2 * padding) return;
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), Math.min((width - 2 * padding) / Math.max(1, x2 - x1), (height - 2 * padding) / Math.max(1, y2 - y1))));
+    this.cy.viewport({ zoom, pan: { x: width / 2 - zoom * ((x1 + x2) / 2), y: height / 2 - zoom * ((y1 + y2) / 2) } });
   }
 
   viewport(): Viewport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SIZE, MIN_SIZE, sizeFor, toElements } from './elements';
+import { MAX_LABEL, MAX_SIZE, MIN_SIZE, labelFor, sizeFor, toElements } from './elements';
 import { NO_FILTERS, visibleElements } from '../model/filters';
 import { adjacencyOf } from '../model/graph-model';
 import { tinyModel } from '../model/test-graph';
@@ -11,6 +11,17 @@ describe('sizeFor', () => {
     expect(sizeFor(5, 0)).toBe(MIN_SIZE);
     expect(sizeFor(10, 10)).toBe(MAX_SIZE);
     expect(sizeFor(2.5, 10)).toBe(MIN_SIZE + (MAX_SIZE - MIN_SIZE) / 2);
+  });
+});
+
+describe('labelFor', () => {
+  it('keeps short names and cuts long ones to MAX_LABEL characters ending in an ellipsis', () => {
+    expect(labelFor('Amazon Web Services')).toBe('Amazon Web Services');
+    const long = 'CGES (Crnogorski elektroprenosni sistem)';
+    const label = labelFor(long);
+    expect(label).toBe('CGES (Crnogorski elektrop…');
+    expect(label.length).toBe(MAX_LABEL);
+    expect(labelFor('x'.repeat(MAX_LABEL))).toBe('x'.repeat(MAX_LABEL));
   });
 });
 

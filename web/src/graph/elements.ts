@@ -30,6 +30,18 @@ export function sizeFor(value: number | undefined, max: number): number {
   return Math.round((MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.min(1, value / max))) * 10) / 10;
 }
 
+/** Longest node label, in characters; longer names end in an ellipsis (the details panel has them whole). */
+export const MAX_LABEL = 26;
+
+/**
+ * A node's label: its name cut to MAX_LABEL characters. Cut here rather than
+ * by Cytoscape's `text-wrap: ellipsis`, which measures a label character by
+ * character and took a quarter of a second on the seed graph's first draw.
+ */
+export function labelFor(name: string): string {
+  return name.length <= MAX_LABEL ? name : `${name.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+}
+
 export function toElements({ model, visible, view, metric, cascade, path }: ElementsInput): ElementDefinition[] {
   let max = 0;
   if (metric) for (const id of visible.nodes) max = Math.max(max, metric.get(id) ?? 0);
@@ -52,7 +64,7 @@ export function toElements({ model, visible, view, metric, cascade, path }: Elem
     const mark = cascade?.get(id);
     const data: Record<string, unknown> = {
       id,
-      label: n.name,
+      label: labelFor(n.name),
       kind: n.kind,
       illustrative: n.illustrative ? 1 : 0,
       size: sizeFor(metric?.get(id), max),

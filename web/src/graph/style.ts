@@ -32,8 +32,8 @@ export function stylesheet({ large, geographic, webgl }: StyleOptions): Styleshe
         'text-valign': 'bottom',
         'text-margin-y': 2,
         color: '#1F2328',
-        'text-max-width': '120px',
-        'text-wrap': 'ellipsis',
+        // Labels come cut to length (elements.ts labelFor): no wrapping to measure.
+        'text-wrap': 'none',
         'border-width': 1,
         'border-color': '#FFFFFF',
       },

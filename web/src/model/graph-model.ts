@@ -53,10 +53,12 @@ export interface GraphModel {
   countries: Map<string, ModelCountry>;
   /** 'api' when loaded from the server, 'generated' for ?generated=N. */
   source: 'api' | 'generated';
+  /** The server's write version the model was read at (null for a generated graph). */
+  version: number | null;
 }
 
 export function emptyModel(source: GraphModel['source']): GraphModel {
-  return { nodes: new Map(), edges: new Map(), countries: new Map(), source };
+  return { nodes: new Map(), edges: new Map(), countries: new Map(), source, version: null };
 }
 
 /** Supplier lists and dependent lists by node id, built once per model. */

@@ -8,6 +8,7 @@ import { DEPENDENCY_KINDS } from '../../../graph-schema/vocabulary';
 import { ApiError } from '../api/client';
 import type { BlastRadiusInput, CentralityMetric } from '../api/generated';
 import { loadGraph } from '../api/load-graph';
+import type { ServerLayout } from '../api/load-graph';
 import { operations } from '../api/operations';
 import { GraphAdapter } from '../graph/adapter';
 import { countryProjection } from '../graph/country-layout';
@@ -51,10 +52,20 @@ export interface LinchpinHook {
     select(id: string): void;
     coloredWaves(): string[][];
     readonly layoutMs: number;
+    readonly layoutKind: string;
     panBy(dx: number, dy: number): void;
   };
   lastResult: unknown;
   playbackDone: boolean;
+  /** The server layout the model came with (null for a generated graph). */
+  serverLayout: { status: string; snapshotVersion: number | null; positions: number } | null;
+  /** The write version of the model shown, and the server's as last polled. */
+  modelVersion(): number | null;
+  serverVersion: number | null;
+  /** Polls the server's version now (the app does every VERSION_POLL_MS). */
+  checkVersion(): Promise<void>;
+  /** Start-up milestones in milliseconds since navigation start (performance.now()). */
+  timings: Record<string, number>;
 }
 
 
@@ -72,6 +83,9 @@ const CENTRALITY_FOR_SIZE: Record<Exclude<SizeMetric, 'linchpin'>, CentralityMet
   pagerank: 'PAGERANK',
 };
 const LINCHPIN_POLL_MS = 2000;
+/** How often the app asks whether another client has changed the model. */
+const VERSION_POLL_MS = 10_000;
+const NO_EXPANSION: Expansion = { nodes: new Set(), edges: new Set() };
 const LINCHPIN_POLL_LIMIT = 300;
 const API_ONLY = 'Needs the API: this is a generated graph (?generated=N).';
 
@@ -112,6 +126,9 @@ export class App {
   private centreAfterLayout = false;
   private linchpinPolls = 0;
   private linchpinTimer: number | undefined;
+  private versionTimer: number | undefined;
+  private offeredVersion: number | null = null;
+  private reloading = false;
 
   private readonly status = new StatusLine();
   private readonly toolbar: Toolbar;
@@ -198,17 +215,16 @@ export class App {
       if (this.config.generated !== null) {
         model = generateGraph({ nodes: this.config.generated, seed: this.config.seed });
       } else {
-        const [loaded, degree] = await Promise.all([
-          loadGraph(operations, (p) => this.status.loading(`${formatNumber(p.loaded)} of ${formatNumber(p.total)} records`)),
-          this.fetchMetric('degree').catch(() => null),
-        ]);
-        model = loaded;
+        const [loaded, degree] = await Promise.all([loadGraph(operations), this.fetchMetric('degree').catch(() => null)]);
+        model = loaded.model;
+        this.useServerLayout(loaded.layout);
         if (degree) this.metricValues.set('degree', degree);
       }
     } catch (error) {
       this.status.error(`Could not load the graph: ${messageOf(error)}`, false);
       return;
     }
+    this.mark('data');
     this.setModel(model);
     if (model.source === 'generated') this.metricValues.set('degree', this.localDegree());
     try {
@@ -220,7 +236,9 @@ export class App {
     this.loaded = true;
     this.status.clear();
     this.hook.ready = this.pendingLayouts === 0;
+    this.mark('ready');
     if (model.source === 'api') {
+      this.versionTimer = window.setInterval(() => void this.checkVersion(), VERSION_POLL_MS);
       void this.loadScenarios();
       void this.loadLinchpins();
       void this.loadCentrality('BETWEENNESS');
@@ -231,6 +249,63 @@ export class App {
       this.rankings.setUnavailable(API_ONLY);
       this.status.notice(`Generated graph: ${formatNumber(model.nodes.size)} nodes, ${formatNumber(model.edges.size)} dependencies (seed ${this.config.seed}).`);
     }
+  }
+
+  /**
+   * Puts the server's whole-model positions where the adapter looks for the
+   * unfiltered graph view's layout, so that view is drawn without laying it
+   * out; the adapter lays out itself when they do not cover every node drawn.
+   */
+  private useServerLayout(layout: ServerLayout): void {
+    this.hook.serverLayout = { status: layout.status, snapshotVersion: layout.snapshotVersion, positions: layout.positions.size };
+    if (layout.positions.size > 0) this.layoutCache.set(`graph:${this.cacheKey(NO_FILTERS, NO_EXPANSION)}`, layout.positions);
+  }
+
+  /** Notices writes by other clients: offers to reload when the server's version has moved past the model's. */
+  private async checkVersion(): Promise<void> {
+    if (this.model.version === null || this.reloading) return;
+    let version: number;
+    try {
+      version = (await operations.graphVersion()).graphStats.version;
+    } catch {
+      return; // The next poll tries again; a failing action reports the API's state itself.
+    }
+    this.hook.serverVersion = version;
+    if (version === this.model.version || version === this.offeredVersion) return;
+    this.offeredVersion = version;
+    this.status.offer(`The model has changed since it was loaded (version ${this.model.version} → ${version}).`, 'Reload graph', () => void this.reload());
+  }
+
+  /**
+   * Loads the model again and redraws it in place: filters, view, selection and
+   * any shown result stay; nodes that stayed keep their positions; node sizes
+   * are fetched again for the new version.
+   */
+  private async reload(): Promise<void> {
+    if (this.reloading) return;
+    this.reloading = true;
+    this.status.loading('the changed model');
+    try {
+      const [loaded, metric] = await Promise.all([loadGraph(operations), this.fetchMetric(this.sizeMetric).catch(() => null)]);
+      this.layoutCache.clear();
+      this.metricValues.clear();
+      if (metric && metric.size > 0) this.metricValues.set(this.sizeMetric, metric);
+      this.setModel(loaded.model);
+      this.useServerLayout(loaded.layout);
+      this.offeredVersion = null;
+      if (this.selected && !this.model.nodes.has(this.selected)) this.select(null, false);
+      this.status.clear();
+      await this.redraw(false);
+    } catch (error) {
+      this.status.error(`Could not reload the graph: ${messageOf(error)}`);
+    } finally {
+      this.reloading = false;
+    }
+  }
+
+  /** Records a start-up milestone once (the first time it is reached). */
+  private mark(name: string): void {
+    this.hook.timings[name] ??= Math.round(performance.now());
   }
 
   private setModel(model: GraphModel): void {
@@ -251,6 +326,11 @@ export class App {
     const adapter = () => this.adapter;
     return {
       ready: false,
+      timings: {},
+      serverLayout: null,
+      modelVersion: () => this.model.version,
+      checkVersion: () => this.checkVersion(),
+      serverVersion: null,
       lastResult: null,
       playbackDone: false,
       adapter: {
@@ -262,6 +342,9 @@ export class App {
         coloredWaves: () => this.playback.coloredWaves(),
         get layoutMs() {
           return adapter()?.layoutMs ?? 0;
+        },
+        get layoutKind() {
+          return adapter()?.layoutKind ?? 'none';
         },
         panBy: (dx: number, dy: number) => adapter()?.panBy(dx, dy),
       },
@@ -297,8 +380,8 @@ export class App {
     await this.redraw(true);
   }
 
-  private cacheKey(): string {
-    return `${JSON.stringify(this.filters)}|${[...this.expansion.nodes].sort().join(',')}`;
+  private cacheKey(filters: Filters = this.filters, expansion: Expansion = this.expansion): string {
+    return `${JSON.stringify(filters)}|${[...expansion.nodes].sort().join(',')}`;
   }
 
   /**
@@ -335,13 +418,16 @@ export class App {
       path: this.path,
     });
     const changed = adapter.sync(defs);
+    this.mark('elements');
     if (layout || changed.addedNodes > 0 || changed.removedNodes > 0) {
       await adapter.layout(this.view, { model: this.model, cacheKey: this.cacheKey() });
+      this.mark('layout');
       if (this.selected) adapter.select(this.selected, this.centreAfterLayout);
       this.centreAfterLayout = false;
       this.backdrop.draw(adapter.viewport());
       await nextFrame();
       await nextFrame();
+      this.mark('frame');
     }
     this.toolbar.setVisibleCount(adapter.nodeCount(), this.model.nodes.size);
   }

@@ -14,6 +14,10 @@ export class StatusLine {
   private readonly progress: HTMLElement;
   private readonly noticeEl: HTMLElement;
   private readonly dismiss: HTMLButtonElement;
+  private readonly offerEl: HTMLElement;
+  private readonly offerText: HTMLElement;
+  private readonly offerAction: HTMLButtonElement;
+  private onOffer: (() => void) | null = null;
   private noticeTimer: number | undefined;
 
   constructor() {
@@ -21,7 +25,12 @@ export class StatusLine {
     this.progress = h('span', { className: 'status-progress' });
     this.noticeEl = h('span', { testid: 'app-notice', className: 'status-notice', 'aria-live': 'polite' });
     this.dismiss = h('button', { type: 'button', className: 'status-dismiss', onclick: () => this.clear() }, 'Dismiss');
-    this.el = h('div', { className: 'status-bar' }, this.text, this.progress, this.noticeEl, this.dismiss);
+    this.offerText = h('span', { className: 'status-offer-text' });
+    this.offerAction = h('button', { type: 'button', testid: 'app-offer-action', onclick: () => this.takeOffer() });
+    const offerDismiss = h('button', { type: 'button', className: 'status-dismiss', onclick: () => this.withdrawOffer() }, 'Not now');
+    this.offerEl = h('span', { testid: 'app-offer', className: 'status-offer', role: 'status', 'aria-live': 'polite' }, this.offerText, this.offerAction, offerDismiss);
+    this.el = h('div', { className: 'status-bar' }, this.text, this.progress, this.noticeEl, this.offerEl, this.dismiss);
+    this.withdrawOffer();
     this.clear();
   }
 
@@ -54,6 +63,27 @@ export class StatusLine {
     this.update();
   }
 
+  /** A standing offer (a message and one action button) that stays until taken or put aside; a new offer replaces it. */
+  offer(message: string, action: string, onAction: () => void): void {
+    this.offerText.textContent = message;
+    this.offerAction.textContent = action;
+    this.onOffer = onAction;
+    this.offerEl.hidden = false;
+    this.update();
+  }
+
+  withdrawOffer(): void {
+    this.onOffer = null;
+    this.offerEl.hidden = true;
+    this.update();
+  }
+
+  private takeOffer(): void {
+    const action = this.onOffer;
+    this.withdrawOffer();
+    action?.();
+  }
+
   clear(): void {
     this.text.textContent = '';
     this.progress.textContent = '';
@@ -65,6 +95,6 @@ export class StatusLine {
   private update(): void {
     this.text.hidden = this.text.textContent === '';
     this.noticeEl.hidden = this.noticeEl.textContent === '';
-    this.el.hidden = this.text.hidden && this.noticeEl.hidden;
+    this.el.hidden = this.text.hidden && this.noticeEl.hidden && this.offerEl.hidden;
   }
 }

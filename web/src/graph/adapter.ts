@@ -194,6 +194,14 @@ export class GraphAdapter {
     return this.layoutMs;
   }
 
+  /** Whether positions are cached under `cacheKey` for every one of `ids` in `view` (so laying them out costs nothing). */
+  hasCachedLayout(view: ViewMode, cacheKey: string, ids: Iterable<string>): boolean {
+    const cached = this.options.layoutCache.get(`${view}:${cacheKey}`);
+    if (!cached) return false;
+    for (const id of ids) if (!cached.has(id)) return false;
+    return true;
+  }
+
   private run(layoutOptions: LayoutOptions): Promise<void> {
     return new Promise((resolve) => {
       const layout = this.cy.layout(layoutOptions);

@@ -6,9 +6,9 @@
  */
 import { DEPENDENCY_KINDS } from '../../../graph-schema/vocabulary';
 import { ApiError } from '../api/client';
-import type { BlastRadiusInput, CentralityMetric } from '../api/generated';
+import type { BlastRadiusInput, CentralityMetric, SizeByCentralityQuery } from '../api/generated';
 import { loadGraph } from '../api/load-graph';
-import type { ServerLayout } from '../api/load-graph';
+import type { LoadedGraph, ServerLayout } from '../api/load-graph';
 import { operations } from '../api/operations';
 import { GraphAdapter } from '../graph/adapter';
 import { countryProjection } from '../graph/country-layout';
@@ -71,6 +71,14 @@ export interface LinchpinHook {
 
 export interface AppConfig {
   root: HTMLElement;
+  /**
+   * The graph and degree queries, started by the entry point before this
+   * module (and Cytoscape with it) was even loaded, so that the network and
+   * the server work while the browser compiles the app.
+   */
+  preload?: { graph: Promise<LoadedGraph>; degree: Promise<SizeByCentralityQuery> } | null;
+  /** Start-up milestones the entry point recorded; the app adds its own (hook `timings`). */
+  timings?: Record<string, number>;
   /** Build an N-node synthetic graph instead of loading from the API. */
   generated: number | null;
   seed: number;
@@ -93,6 +101,11 @@ function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** Metric values by node id from a SizeByCentrality answer. */
+function centralityValues(data: SizeByCentralityQuery): Map<string, number> {
+  return new Map(data.centrality.rows.map((r) => [r.node.id, r.value]));
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -215,7 +228,11 @@ export class App {
       if (this.config.generated !== null) {
         model = generateGraph({ nodes: this.config.generated, seed: this.config.seed });
       } else {
-        const [loaded, degree] = await Promise.all([loadGraph(operations), this.fetchMetric('degree').catch(() => null)]);
+        const preload = this.config.preload;
+        const [loaded, degree] = await Promise.all([
+          preload?.graph ?? loadGraph(operations),
+          (preload ? preload.degree.then(centralityValues) : this.fetchMetric('degree')).catch(() => null),
+        ]);
         model = loaded.model;
         this.useServerLayout(loaded.layout);
         if (degree) this.metricValues.set('degree', degree);
@@ -326,7 +343,7 @@ export class App {
     const adapter = () => this.adapter;
     return {
       ready: false,
-      timings: {},
+      timings: this.config.timings ?? {},
       serverLayout: null,
       modelVersion: () => this.model.version,
       checkVersion: () => this.checkVersion(),
@@ -417,6 +434,16 @@ export class App {
       cascade: this.result ? marksAt(this.result.data.affected, this.playback.current) : null,
       path: this.path,
     });
+    // The first picture in two steps when its positions are known: the nodes (placed, pannable and
+    // clickable) in one frame, the dependencies in the next; Cytoscape's first styling and drawing of
+    // every element is most of the time to a full picture (docs/decisions/0006).
+    if (adapter.nodeCount() === 0 && this.view === 'graph' && adapter.hasCachedLayout(this.view, this.cacheKey(), this.visible.nodes)) {
+      adapter.sync(defs.filter((d) => d.group === 'nodes'));
+      await adapter.layout(this.view, { model: this.model, cacheKey: this.cacheKey() });
+      await nextFrame();
+      await nextFrame();
+      this.mark('nodes');
+    }
     const changed = adapter.sync(defs);
     this.mark('elements');
     if (layout || changed.addedNodes > 0 || changed.removedNodes > 0) {
@@ -505,8 +532,7 @@ export class App {
       const data = await operations.sizeByLinchpin();
       return new Map(data.linchpins.rows.map((r) => [r.node.id, r.score]));
     }
-    const data = await operations.sizeByCentrality(CENTRALITY_FOR_SIZE[metric]);
-    return new Map(data.centrality.rows.map((r) => [r.node.id, r.value]));
+    return centralityValues(await operations.sizeByCentrality(CENTRALITY_FOR_SIZE[metric]));
   }
 
   private localDegree(): Map<string, number> {

@@ -10,6 +10,7 @@ import { buildPropagationGraph, hardFailureSet, runCompromise, simulateOutage } 
 import type { EdgeInput, NodeInput } from '../analysis/propagation/types';
 import { mulberry32 } from '../analysis/random';
 import { loadSnapshot } from '../projection/snapshot-manager';
+import { headlessLayout } from '../layout/headless-layout';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import { connect } from '../store/driver';
 import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
@@ -95,6 +96,10 @@ try {
     console.log(`    ${id.padEnd(28)} precision ${b.precision === null ? 'n/a ' : b.precision.toFixed(2)}  recall ${b.recall.toFixed(2)}  named ${b.namedCountries.join(' ')}  predicted ${b.predictedCountries.join(' ') || '-'}`);
   }
 
+  await time('whole-model layout (worker thread, fcose draft + refinement)', () => analysis.layouts.settled(snapshot));
+  const view = await time('graphView (the whole model for drawing, from the snapshot)', () => analysis.graphView(snapshot));
+  console.log(`    ${view.nodes.length} nodes, ${view.dependencies.length} dependencies, layout ${view.layout.status} (${view.layout.positions.length} positions), ${(Buffer.byteLength(JSON.stringify(view)) / 1048576).toFixed(1)} MiB as JSON`);
+
   for (const workers of [2, 1]) {
     const stress = new AnalysisService(db, { workers });
     const t = performance.now();
@@ -119,6 +124,14 @@ try {
   await time('COMPROMISE ACCESS, 1,000 runs', () => runCompromise(g, { origins: [1], effect: 'ACCESS', rule: 'HARD', runs: 1000, seed: 1 }));
   const csr = buildCsr(g.ids, Array.from({ length: g.m }, (_, e) => [g.edgeDependent[e]!, g.edgeSupplier[e]!] as [number, number]));
   await time('exact betweenness (Brandes, float64 path counts)', () => betweennessCentrality(csr));
+  await time('whole-model layout in this thread (fcose draft + refinement)', () => {
+    const pairs = new Int32Array(2 * g.m);
+    for (let e = 0; e < g.m; e++) {
+      pairs[2 * e] = g.edgeDependent[e]!;
+      pairs[2 * e + 1] = g.edgeSupplier[e]!;
+    }
+    return headlessLayout({ ids: g.ids, edges: pairs });
+  });
   const mem = process.memoryUsage();
   console.log(`\nmemory: rss ${mib(mem.rss)}, heap used ${mib(mem.heapUsed)}`);
 } catch (error) {

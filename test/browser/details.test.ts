@@ -48,7 +48,14 @@ async function mentioned(listId: string, neighbours: readonly { id: string; name
 /** Checks every part of the details panel against the API for the selected node. */
 async function expectDetailsOf(id: string): Promise<void> {
   const facts = await nodeFacts(id);
-  await app.page.waitForFunction((want) => document.querySelector('[data-testid="details-id"]')?.textContent?.includes(want) === true, id, { timeout: 15_000 });
+  // The panel shows the id at once and "Loading…" as the name until the node's details arrive.
+  await app.page.waitForFunction(
+    (want) =>
+      document.querySelector('[data-testid="details-id"]')?.textContent?.includes(want.id) === true &&
+      document.querySelector('[data-testid="details-name"]')?.textContent?.includes(want.name) === true,
+    { id, name: facts.node.name },
+    { timeout: 15_000 },
+  );
   expect(await byTestId(app.page, 'details-panel').isVisible(), 'details-panel visible').toBe(true);
   expect(await textOf(app.page, 'details-name'), 'details-name').toContain(facts.node.name);
   expect(await textOf(app.page, 'details-id'), 'details-id').toContain(facts.node.id);

@@ -1,7 +1,7 @@
 /**
  * Entry point: reads the URL (?generated=N for a synthetic graph, &seed=S,
  * ?renderer=webgl) and starts the app in #app. For the API's graph it sends
- * the two start-up queries first and loads the app (and Cytoscape with it) as
+ * the graph query first and loads the app (and Cytoscape with it) as
  * a separate chunk meanwhile: the browser compiles while the server answers.
  */
 import { loadGraph } from './api/load-graph';
@@ -26,12 +26,10 @@ if (generated !== null && !(Number.isInteger(generated) && generated >= 4 && gen
             timings.graph = Math.round(performance.now());
             return loaded;
           }),
-          degree: operations.sizeByCentrality('DEGREE'),
         }
       : null;
-  // The app handles their failures; until it takes them, keep them from counting as unhandled.
+  // The app handles its failure; until it takes it, keep it from counting as unhandled.
   preload?.graph.catch(() => undefined);
-  preload?.degree.catch(() => undefined);
   const renderer = params.get('renderer') === 'webgl' && webgl2Available() ? 'webgl' : 'canvas';
   import('./ui/app')
     .then(({ App }) => {

@@ -72,11 +72,11 @@ export interface LinchpinHook {
 export interface AppConfig {
   root: HTMLElement;
   /**
-   * The graph and degree queries, started by the entry point before this
+   * The graph query, started by the entry point before this
    * module (and Cytoscape with it) was even loaded, so that the network and
    * the server work while the browser compiles the app.
    */
-  preload?: { graph: Promise<LoadedGraph>; degree: Promise<SizeByCentralityQuery> } | null;
+  preload?: { graph: Promise<LoadedGraph> } | null;
   /** Start-up milestones the entry point recorded; the app adds its own (hook `timings`). */
   timings?: Record<string, number>;
   /** Build an N-node synthetic graph instead of loading from the API. */
@@ -228,14 +228,9 @@ export class App {
       if (this.config.generated !== null) {
         model = generateGraph({ nodes: this.config.generated, seed: this.config.seed });
       } else {
-        const preload = this.config.preload;
-        const [loaded, degree] = await Promise.all([
-          preload?.graph ?? loadGraph(operations),
-          (preload ? preload.degree.then(centralityValues) : this.fetchMetric('degree')).catch(() => null),
-        ]);
+        const loaded = await (this.config.preload?.graph ?? loadGraph(operations));
         model = loaded.model;
         this.useServerLayout(loaded.layout);
-        if (degree) this.metricValues.set('degree', degree);
       }
     } catch (error) {
       this.status.error(`Could not load the graph: ${messageOf(error)}`, false);
@@ -243,7 +238,9 @@ export class App {
     }
     this.mark('data');
     this.setModel(model);
-    if (model.source === 'generated') this.metricValues.set('degree', this.localDegree());
+    // Degree from the loaded model itself: it is the whole graph, so (in + out) per node is the
+    // API's degree centrality times n − 1, a factor the size scale divides out.
+    this.metricValues.set('degree', this.localDegree());
     try {
       await this.mountAdapter();
     } catch (error) {
@@ -303,11 +300,15 @@ export class App {
     this.reloading = true;
     this.status.loading('the changed model');
     try {
-      const [loaded, metric] = await Promise.all([loadGraph(operations), this.fetchMetric(this.sizeMetric).catch(() => null)]);
+      const [loaded, metric] = await Promise.all([
+        loadGraph(operations),
+        this.sizeMetric === 'degree' ? Promise.resolve(null) : this.fetchMetric(this.sizeMetric).catch(() => null),
+      ]);
       this.layoutCache.clear();
       this.metricValues.clear();
       if (metric && metric.size > 0) this.metricValues.set(this.sizeMetric, metric);
       this.setModel(loaded.model);
+      this.metricValues.set('degree', this.localDegree());
       this.useServerLayout(loaded.layout);
       this.offeredVersion = null;
       if (this.selected && !this.model.nodes.has(this.selected)) this.select(null, false);

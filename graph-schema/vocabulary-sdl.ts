@@ -45,9 +45,13 @@ export function renderVocabularySdl(): string {
     enumBlock('DependencyType', 'Interdependency types after Rinaldi, Peerenboom & Kelly (2001).', DEPENDENCY_TYPES),
     enumBlock(
       'Channel',
-      'What a dependency runs over. Trust-carrying channels can carry a compromise.',
+      'What a dependency runs over, and what it carries by default (availability: an outage crosses; integrity: a compromise can cross; grace: hours the dependent runs on without the supplier).',
       CHANNEL_KEYS,
-      (c) => `${CHANNELS[c as keyof typeof CHANNELS].description}${CHANNELS[c as keyof typeof CHANNELS].trust ? ' (carries trust)' : ''}`,
+      (c) => {
+        const spec = CHANNELS[c as keyof typeof CHANNELS];
+        const carries = [spec.availability ? 'availability' : null, spec.integrity ? 'integrity' : null].filter(Boolean).join(' and ');
+        return `${spec.description}; carries ${carries}, grace ${spec.graceHours} h by default: ${spec.why}`;
+      },
     ),
     enumBlock('Confidence', 'How sure the source is.', CONFIDENCE_LEVELS),
     enumBlock('Tlp', 'Traffic Light Protocol 2.0 sharing level.', TLP_LEVELS),

@@ -109,7 +109,13 @@ export const FACILITY_KINDS = [
   'CABLE_LANDING',
   'NETWORK_POP',
   'POWER_PLANT',
+  'SUBSEA_CABLE',
+  'PIPELINE',
+  'TERRESTRIAL_ROUTE',
+  'FUEL_DEPOT',
 ] as const;
+/** Linear assets: they may have several landing or end countries. */
+export const LINEAR_FACILITY_KINDS = ['SUBSEA_CABLE', 'PIPELINE', 'TERRESTRIAL_ROUTE'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
 export const SERVICE_KINDS = ['SOFTWARE_PRODUCT', 'PLATFORM_SERVICE', 'NETWORK', 'MANAGED_SERVICE'] as const;
@@ -177,27 +183,156 @@ export const DEPENDENCY_TYPES = ['CYBER', 'PHYSICAL', 'LOGICAL', 'GEOGRAPHIC'] a
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
 
 /**
- * Channels a dependency runs over. `trust: true` marks channels through which a
- * supplier holds code execution or administrative rights on the dependent, so a
- * compromise (not just an outage) can travel along them.
+ * Channels a dependency runs over, and what each carries by default (an edge may
+ * override both flags and its grace; graph-schema/README.md gives the reasons):
+ * - `availability`: the supplier being down takes the dependent down, once the
+ *   outage outlasts the edge's grace;
+ * - `integrity`: a compromise of the supplier can cross to the dependent (the
+ *   supplier holds code execution or administrative rights on it), with the
+ *   edge's `propagation` probability;
+ * - `graceHours`: how long the dependent runs on without the supplier by default
+ *   (batteries, caches, token lifetimes, manual fallback).
+ * `trust` is kept as the old name of `integrity`.
  */
+export interface ChannelSpec {
+  availability: boolean;
+  integrity: boolean;
+  graceHours: number;
+  description: string;
+  /** One line: why these defaults. */
+  why: string;
+}
+
 export const CHANNELS = {
-  HOSTING: { trust: false, description: 'runs on the supplier’s compute or storage' },
-  CONNECTIVITY: { trust: false, description: 'network transit, peering or access' },
-  SOFTWARE_UPDATE: { trust: true, description: 'installs code shipped by the supplier' },
-  REMOTE_ADMIN: { trust: true, description: 'the supplier’s tool administers the dependent' },
-  MANAGED_SERVICE: { trust: true, description: 'the supplier operates the dependent’s systems' },
-  IDENTITY: { trust: true, description: 'authentication or signing trusted by the dependent' },
-  DATA: { trust: false, description: 'needs data fed by the supplier' },
-  POWER: { trust: false, description: 'electricity supply' },
-  DNS: { trust: false, description: 'name resolution' },
-  CONTENT_DELIVERY: { trust: false, description: 'content served through the supplier’s edge' },
-  TIMING: { trust: false, description: 'time or positioning signal (e.g. GNSS)' },
-  SATELLITE_LINK: { trust: false, description: 'satellite communications capacity' },
-} as const;
+  HOSTING: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'runs on the supplier’s compute or storage',
+    why: 'a workload stops when the machine under it stops; a host does not push code into the workload',
+  },
+  CONNECTIVITY: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'network transit, peering or access',
+    why: 'no transit, no traffic; a carrier moves packets and gets no rights on the endpoints',
+  },
+  SOFTWARE_UPDATE: {
+    availability: false,
+    integrity: true,
+    graceHours: 0,
+    description: 'installs code shipped by the supplier',
+    why: 'installed software keeps running when the update server is down; a poisoned update runs with the product’s rights (SolarWinds Orion 2020, CrowdStrike channel file 291, 2024)',
+  },
+  REMOTE_ADMIN: {
+    availability: false,
+    integrity: true,
+    graceHours: 0,
+    description: 'the supplier’s tool administers the dependent',
+    why: 'managed machines keep running without their console; the console can run anything on them (Kaseya VSA, 2021)',
+  },
+  MANAGED_SERVICE: {
+    availability: true,
+    integrity: true,
+    graceHours: 0,
+    description: 'the supplier operates the dependent’s systems',
+    why: 'the operator both keeps the systems up and holds administrative rights on them (Cloud Hopper, 2017)',
+  },
+  IDENTITY: {
+    availability: true,
+    integrity: true,
+    graceHours: 1,
+    description: 'authentication or signing trusted by the dependent',
+    why: 'sessions hold until their tokens expire (Microsoft Entra ID access tokens last 60–90 minutes by default), then sign-ins fail; a forged token or signing key is trusted (Storm-0558, 2023)',
+  },
+  DATA: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'needs data fed by the supplier',
+    why: 'a process fed by another stops when the feed stops; each edge states the buffer it has',
+  },
+  POWER: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'electricity supply',
+    why: 'no default backup is assumed; an edge states the battery or generator autonomy it has',
+  },
+  FUEL: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'fuel or gas supply (pipelines, depots)',
+    why: 'no default stock is assumed; an edge states the days of stock it holds',
+  },
+  DNS: {
+    availability: true,
+    integrity: false,
+    graceHours: 1,
+    description: 'name resolution',
+    why: 'resolvers answer from cache until records expire (an hour is a common TTL, RFC 1035 §3.2.1), then names stop resolving',
+  },
+  CONTENT_DELIVERY: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'content served through the supplier’s edge',
+    why: 'the sites it serves go dark at once (Fastly, 8 June 2021); what depends on it is the web presence, not the systems behind it',
+  },
+  TIMING: {
+    availability: true,
+    integrity: false,
+    graceHours: 4,
+    description: 'time or positioning signal (e.g. GNSS)',
+    why: 'local oscillators hold time for hours after the signal is lost (holdover)',
+  },
+  SATELLITE_LINK: {
+    availability: true,
+    integrity: false,
+    graceHours: 0,
+    description: 'satellite communications capacity',
+    why: 'no link, no traffic; a compromise of the operator’s ground segment crosses to terminals only where the edge says so (Viasat KA-SAT, 2022)',
+  },
+} as const satisfies Record<string, ChannelSpec>;
 export type Channel = keyof typeof CHANNELS;
 export const CHANNEL_KEYS = Object.keys(CHANNELS) as Channel[];
-export const TRUST_CHANNELS = CHANNEL_KEYS.filter((c) => CHANNELS[c].trust);
+/** Channels whose default carries integrity (a compromise). */
+export const INTEGRITY_CHANNELS = CHANNEL_KEYS.filter((c) => CHANNELS[c].integrity);
+/** Old name of INTEGRITY_CHANNELS. */
+export const TRUST_CHANNELS = INTEGRITY_CHANNELS;
+/** Channels whose default carries availability (an outage). */
+export const AVAILABILITY_CHANNELS = CHANNEL_KEYS.filter((c) => CHANNELS[c].availability);
+
+/** What one DEPENDS_ON carries once its channel's defaults and its own overrides are applied. */
+export interface EdgeCarriage {
+  availability: boolean;
+  integrity: boolean;
+  graceHours: number;
+}
+
+/** The effective carriage of an edge: its own values where set, else its channel's. */
+export function edgeCarriage(
+  channel: Channel,
+  overrides: { carriesAvailability?: boolean | null; carriesIntegrity?: boolean | null; graceHours?: number | null },
+): EdgeCarriage {
+  const spec: ChannelSpec = CHANNELS[channel];
+  return {
+    availability: overrides.carriesAvailability ?? spec.availability,
+    integrity: overrides.carriesIntegrity ?? spec.integrity,
+    graceHours: overrides.graceHours ?? spec.graceHours,
+  };
+}
+
+/**
+ * Default outage length of a scenario, what-if and the linchpin sweep: 24 hours.
+ * Most major outages of digital providers on record end within a day (Fastly
+ * 2021: 49 minutes; AWS us-east-1, 7 December 2021: about 7 hours; Microsoft 365,
+ * 25 January 2023: about 5 hours). A longer or open-ended outage is an explicit
+ * choice (`durationHours`, `openEnded: true`).
+ */
+export const DEFAULT_DURATION_HOURS = 24;
 
 export const CONFIDENCE_LEVELS = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
@@ -251,7 +386,11 @@ export const DEPENDS_ON_PROPERTIES = [
   'minAlive',
   'propagation',
   'delayHours',
+  'graceHours',
   'recoveryHours',
+  'carriesAvailability',
+  'carriesIntegrity',
+  'capacityShare',
 ] as const;
 
 /* --------------------------------------------------------------- defaults */
@@ -263,7 +402,11 @@ export const DEFAULTS = {
   strength: 1,
   propagation: 0,
   delayHours: 0,
+  graceHours: null,
   recoveryHours: null,
+  carriesAvailability: null,
+  carriesIntegrity: null,
+  capacityShare: null,
   tlp: 'CLEAR' as Tlp,
   confidence: 'MEDIUM' as Confidence,
   illustrative: false,

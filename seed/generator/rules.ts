@@ -153,6 +153,7 @@ export const DELAY_RANGE: Readonly<Record<Channel, readonly [number, number]>> =
   REMOTE_ADMIN: [0, 2],
   MANAGED_SERVICE: [0, 4],
   IDENTITY: [0, 8],
+  FUEL: [0, 0],
   DATA: [2, 24],
   POWER: [0, 4],
   DNS: [0, 4],

@@ -11,10 +11,10 @@ import { dep, graph } from './propagation/test-utils';
 const g = graph(
   ['o', 'a', 't', 'x'],
   [
-    dep('a', 'o', { trust: true, propagation: 0.9 }),
-    dep('t', 'a', { trust: true, propagation: 0.9 }),
-    dep('t', 'o', { trust: true, propagation: 0.5 }),
-    dep('x', 'o', { trust: false, propagation: 1 }),
+    dep('a', 'o', { integrity: true, propagation: 0.9 }),
+    dep('t', 'a', { integrity: true, propagation: 0.9 }),
+    dep('t', 'o', { integrity: true, propagation: 0.5 }),
+    dep('x', 'o', { integrity: false, propagation: 1 }),
   ],
 );
 const ix = (id: string) => g.index.get(id)!;

@@ -38,7 +38,7 @@ export function mostLikelyChains(g: PropagationGraph, origins: readonly number[]
     for (let k = g.bySupplierOffsets[v]!; k < g.bySupplierOffsets[v + 1]!; k++) {
       const e = g.bySupplierEdges[k]!;
       const p = g.propagation[e]!;
-      if (!g.trust[e] || p <= 0) continue;
+      if (!g.integrity[e] || p <= 0) continue;
       const w = g.edgeDependent[e]!;
       const c = cost[v]! - Math.log(p);
       if (c < cost[w]! - 1e-15 || (Math.abs(c - cost[w]!) <= 1e-15 && e < parentEdge[w]! && !done[w])) {

@@ -47,7 +47,7 @@ function generatedGraph(n: number, m: number, seed: number) {
       propagation: random() * 0.5,
       delayHours: random() * 4,
       recoveryHours: 12,
-      trust: random() < 0.3,
+      integrity: random() < 0.3,
       illustrative: true,
       redundancyGroup: grouped ? `g${a}` : null,
       minAlive: 1,

@@ -186,31 +186,33 @@ export type CentralityRow = {
   value: Scalars['Float']['output'];
 };
 
-/** What a dependency runs over. Trust-carrying channels can carry a compromise. */
+/** What a dependency runs over, and what it carries by default (availability: an outage crosses; integrity: a compromise can cross; grace: hours the dependent runs on without the supplier). */
 export type Channel =
-  /** network transit, peering or access */
+  /** network transit, peering or access; carries availability, grace 0 h by default: no transit, no traffic; a carrier moves packets and gets no rights on the endpoints */
   | 'CONNECTIVITY'
-  /** content served through the supplier’s edge */
+  /** content served through the supplier’s edge; carries availability, grace 0 h by default: the sites it serves go dark at once (Fastly, 8 June 2021); what depends on it is the web presence, not the systems behind it */
   | 'CONTENT_DELIVERY'
-  /** needs data fed by the supplier */
+  /** needs data fed by the supplier; carries availability, grace 0 h by default: a process fed by another stops when the feed stops; each edge states the buffer it has */
   | 'DATA'
-  /** name resolution */
+  /** name resolution; carries availability, grace 1 h by default: resolvers answer from cache until records expire (an hour is a common TTL, RFC 1035 §3.2.1), then names stop resolving */
   | 'DNS'
-  /** runs on the supplier’s compute or storage */
+  /** fuel or gas supply (pipelines, depots); carries availability, grace 0 h by default: no default stock is assumed; an edge states the days of stock it holds */
+  | 'FUEL'
+  /** runs on the supplier’s compute or storage; carries availability, grace 0 h by default: a workload stops when the machine under it stops; a host does not push code into the workload */
   | 'HOSTING'
-  /** authentication or signing trusted by the dependent (carries trust) */
+  /** authentication or signing trusted by the dependent; carries availability and integrity, grace 1 h by default: sessions hold until their tokens expire (Microsoft Entra ID access tokens last 60–90 minutes by default), then sign-ins fail; a forged token or signing key is trusted (Storm-0558, 2023) */
   | 'IDENTITY'
-  /** the supplier operates the dependent’s systems (carries trust) */
+  /** the supplier operates the dependent’s systems; carries availability and integrity, grace 0 h by default: the operator both keeps the systems up and holds administrative rights on them (Cloud Hopper, 2017) */
   | 'MANAGED_SERVICE'
-  /** electricity supply */
+  /** electricity supply; carries availability, grace 0 h by default: no default backup is assumed; an edge states the battery or generator autonomy it has */
   | 'POWER'
-  /** the supplier’s tool administers the dependent (carries trust) */
+  /** the supplier’s tool administers the dependent; carries integrity, grace 0 h by default: managed machines keep running without their console; the console can run anything on them (Kaseya VSA, 2021) */
   | 'REMOTE_ADMIN'
-  /** satellite communications capacity */
+  /** satellite communications capacity; carries availability, grace 0 h by default: no link, no traffic; a compromise of the operator’s ground segment crosses to terminals only where the edge says so (Viasat KA-SAT, 2022) */
   | 'SATELLITE_LINK'
-  /** installs code shipped by the supplier (carries trust) */
+  /** installs code shipped by the supplier; carries integrity, grace 0 h by default: installed software keeps running when the update server is down; a poisoned update runs with the product’s rights (SolarWinds Orion 2020, CrowdStrike channel file 291, 2024) */
   | 'SOFTWARE_UPDATE'
-  /** time or positioning signal (e.g. GNSS) */
+  /** time or positioning signal (e.g. GNSS); carries availability, grace 4 h by default: local oscillators hold time for hours after the signal is lost (holdover) */
   | 'TIMING';
 
 /** The 16 US CISA critical infrastructure sectors, used as a crosswalk. */
@@ -847,9 +849,13 @@ export type FacilityKind =
   | 'CLOUD_REGION'
   | 'DATA_CENTRE_CAMPUS'
   | 'EXCHANGE_POINT'
+  | 'FUEL_DEPOT'
   | 'GROUND_STATION'
   | 'NETWORK_POP'
-  | 'POWER_PLANT';
+  | 'PIPELINE'
+  | 'POWER_PLANT'
+  | 'SUBSEA_CABLE'
+  | 'TERRESTRIAL_ROUTE';
 
 /** How to sort facilities. */
 export type FacilitySort = {

@@ -129,7 +129,7 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     propagation: num(e.props.propagation) ?? 0,
     delayHours: num(e.props.delayHours) ?? 0,
     recoveryHours: num(e.props.recoveryHours),
-    trust: CHANNELS[e.props.channel as Channel]?.integrity ?? false,
+    integrity: CHANNELS[e.props.channel as Channel]?.integrity ?? false,
     illustrative: e.props.illustrative === true,
     redundancyGroup: typeof e.props.redundancyGroup === 'string' ? e.props.redundancyGroup : null,
     minAlive: num(e.props.minAlive) ?? 1,

@@ -10,23 +10,33 @@
  *   a binary heap), O(n + m + groups) memory.
  *
  * Event-driven: when supplier s fails at T_s with outage length L_s, each edge e
- * (s -> v) delivers one arrival at T_s + delay_e if delay_e < L_s (a delay longer
- * than the supplier's outage is a buffer); an unknown length (NaN) counts as
- * lasting. Arrivals are processed by (hour, wave of the supplier, edge index).
+ * (s -> v) that carries availability delivers one arrival at
+ * T_s + delay_e + grace_e if grace_e < L_s (the dependent rides out an outage no
+ * longer than its grace: batteries, caches, token lifetimes); an unknown length
+ * (NaN) counts as lasting; delay_e is latency, never a buffer. Edges that carry
+ * no availability (software updates, remote administration) deliver nothing.
+ * Arrivals are processed by (hour, wave of the supplier, edge index).
  *   HARD: v fails at the first arrival on a required edge, or when a group has
- *     received size - minAlive + 1 arrivals.
+ *     received size - minAlive + 1 arrivals. In a group whose members carry
+ *     capacity shares, an arrival that leaves the group holding degrades v by the
+ *     member's share of the group times the group's weight (groupStrength /
+ *     totalStrength[v]); v keeps running and passes nothing on.
  *   THRESHOLD: each failed dependency (a required edge, or a group when it reaches
- *     that count, with the group's total strength) adds to v's failed strength; v
- *     fails when failed / totalStrength[v] >= threshold[v] - 1e-12, checked when a
- *     dependency fails; a node with totalStrength 0 never fails this way.
+ *     that count, with the group's total strength; a lost capacity share of a
+ *     group that holds, with that share of the group's strength) adds to v's
+ *     failed strength; v fails when failed / totalStrength[v] >=
+ *     threshold[v] - 1e-12, checked when a dependency fails; below that v is
+ *     degraded by failed / totalStrength[v]; a node with totalStrength 0 never
+ *     fails this way.
  * The arrival that completes the rule is the critical edge; restoreHour[v] =
  * restoreHour[s] + delay + recovery along it (Infinity when the supplier is never
  * restored, else NaN when either is unknown), and L_v = L_s + recovery likewise.
  * Each node fails at most once, so cycles terminate.
  *
  * Internal: `simulateOutage` (./outage) validates and calls this. With `mask` only
- * the marked edges carry arrivals and buffers are not applied; DISTRESS uses that
- * HARD pass over the edges that transmitted distress to time its nodes.
+ * the marked edges carry arrivals (at T_s + delay + grace) and graces are not
+ * checked again; DISTRESS uses that HARD pass over the edges that transmitted
+ * distress to time its nodes.
  */
 import { EventHeap } from './event-heap';
 import type { PropagationGraph } from './types';
@@ -65,23 +75,35 @@ export function outlasts(length: number, delay: number): boolean {
   return Number.isNaN(length) || delay < length;
 }
 
+export interface TimedCascadeState extends CascadeState {
+  /** 1 where the node failed (its rule held). */
+  failed: Uint8Array;
+  /** Loss share: 1 for failed nodes; the partial loss of a degraded node; 0 elsewhere. */
+  loss: Float64Array;
+}
+
 export function timedCascade(
   g: PropagationGraph,
   rule: 'HARD' | 'THRESHOLD',
   sources: readonly CascadeSource[],
   mask: Uint8Array | null = null,
-): CascadeState {
-  const { n, edgeDependent, edgeSupplier, edgeGroup, delay, recovery, bySupplierOffsets, bySupplierEdges } = g;
+): TimedCascadeState {
+  const { n, edgeDependent, edgeSupplier, edgeGroup, delay, grace, recovery, availability, capacity, bySupplierOffsets, bySupplierEdges } = g;
   const failHour = new Float64Array(n).fill(Infinity);
   const restoreHour = new Float64Array(n).fill(NaN);
   const criticalEdge = new Int32Array(n).fill(-1);
   const wave = new Int32Array(n).fill(-1);
   const length = new Float64Array(n);
+  const failed = new Uint8Array(n);
+  const loss = new Float64Array(n);
   const arrivals = new Int32Array(g.groupCount);
+  const groupLost = new Float64Array(g.groupCount); // capacity share lost so far, of groups with capacity
   const failedStrength = rule === 'THRESHOLD' ? new Float64Array(n) : null;
   const heap = new EventHeap();
 
   const fail = (v: number, hour: number, w: number, edge: number, restore: number, len: number): void => {
+    failed[v] = 1;
+    loss[v] = 1;
     failHour[v] = hour;
     restoreHour[v] = restore;
     criticalEdge[v] = edge;
@@ -89,10 +111,20 @@ export function timedCascade(
     length[v] = len;
     for (let k = bySupplierOffsets[v]!; k < bySupplierOffsets[v + 1]!; k++) {
       const e = bySupplierEdges[k]!;
-      if (failHour[edgeDependent[e]!] !== Infinity) continue;
-      if (mask === null ? !outlasts(len, delay[e]!) : mask[e] !== 1) continue;
-      heap.push(hour + delay[e]!, w, e);
+      if (failed[edgeDependent[e]!] === 1) continue;
+      if (mask === null ? availability[e] !== 1 || !outlasts(len, grace[e]!) : mask[e] !== 1) continue;
+      heap.push(hour + delay[e]! + grace[e]!, w, e);
     }
+  };
+  /** A partial loss of v (it keeps running): the first one sets its hour, cause and wave. */
+  const degrade = (v: number, hour: number, edge: number, share: number): void => {
+    loss[v] = Math.min(1, share);
+    if (failHour[v] !== Infinity) return;
+    const s = edgeSupplier[edge]!;
+    failHour[v] = hour;
+    criticalEdge[v] = edge;
+    wave[v] = wave[s]! + 1;
+    restoreHour[v] = restoreThrough(restoreHour[s]!, delay[edge]!, recovery[edge]!);
   };
 
   sources.forEach((source, i) => heap.push(source.hour, -1, -1 - i));
@@ -102,27 +134,41 @@ export function timedCascade(
     heap.pop();
     if (id < 0) {
       const source = sources[-1 - id]!;
-      if (failHour[source.node] === Infinity) fail(source.node, hour, 0, -1, source.hour + source.length, source.length);
+      if (failed[source.node] === 0) fail(source.node, hour, 0, -1, source.hour + source.length, source.length);
       continue;
     }
     const v = edgeDependent[id]!;
-    if (failHour[v] !== Infinity) continue;
+    if (failed[v] === 1) continue;
     const group = edgeGroup[id]!;
+    const total = g.totalStrength[v]!;
     let groupFailed = false;
-    if (group >= 0) groupFailed = ++arrivals[group]! === g.groupSize[group]! - g.groupMinAlive[group]! + 1;
+    let partial = 0; // share of v's total strength newly lost in a group that holds
+    if (group >= 0) {
+      const before = groupLost[group]!;
+      groupFailed = ++arrivals[group]! === g.groupSize[group]! - g.groupMinAlive[group]! + 1;
+      if (g.groupCapacity[group]! > 0) {
+        groupLost[group] = groupFailed ? 1 : Math.min(1, before + capacity[id]! / g.groupCapacity[group]!);
+        if (!groupFailed && total > 0) partial = (g.groupStrength[group]! * (groupLost[group]! - before)) / total;
+      }
+      if (groupFailed && failedStrength !== null) failedStrength[v]! += g.groupStrength[group]! * (1 - before);
+    } else if (failedStrength !== null) {
+      failedStrength[v]! += g.strength[id]!;
+    }
     let completes: boolean;
     if (failedStrength === null) {
       completes = group < 0 || groupFailed;
-    } else if (group < 0 || groupFailed) {
-      failedStrength[v]! += group < 0 ? g.strength[id]! : g.groupStrength[group]!;
-      const total = g.totalStrength[v]!;
-      completes = total > 0 && failedStrength[v]! / total >= g.threshold[v]! - THRESHOLD_TOLERANCE;
     } else {
-      completes = false;
+      failedStrength[v]! += partial * total;
+      completes = total > 0 && (group < 0 || groupFailed || partial > 0) && failedStrength[v]! / total >= g.threshold[v]! - THRESHOLD_TOLERANCE;
     }
-    if (!completes) continue;
     const s = edgeSupplier[id]!;
-    fail(v, hour, wave[s]! + 1, id, restoreThrough(restoreHour[s]!, delay[id]!, recovery[id]!), lengthThrough(length[s]!, recovery[id]!));
+    if (completes) {
+      fail(v, hour, wave[s]! + 1, id, restoreThrough(restoreHour[s]!, delay[id]!, recovery[id]!), lengthThrough(length[s]!, recovery[id]!));
+    } else if (failedStrength !== null) {
+      if (total > 0 && failedStrength[v]! > 0) degrade(v, hour, id, failedStrength[v]! / total);
+    } else if (partial > 0) {
+      degrade(v, hour, id, loss[v]! + partial);
+    }
   }
-  return { failHour, restoreHour, criticalEdge, wave };
+  return { failHour, restoreHour, criticalEdge, wave, failed, loss };
 }

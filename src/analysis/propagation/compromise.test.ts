@@ -18,13 +18,13 @@ import { runRandom } from '../random';
 const g = graph(
   [node('o', 'Provider'), 'a', 'b', 'c', 'd', node('e', 'CriticalFunction', { importance: 5 }), node('f', 'CriticalFunction', { importance: 2 }), 'z'],
   [
-    dep('a', 'o', { trust: true, propagation: 1 }),
-    dep('b', 'a', { trust: true, propagation: 1, delayHours: 2 }),
-    dep('c', 'o', { trust: true, propagation: 0 }),
+    dep('a', 'o', { integrity: true, propagation: 1 }),
+    dep('b', 'a', { integrity: true, propagation: 1, delayHours: 2 }),
+    dep('c', 'o', { integrity: true, propagation: 0 }),
     dep('d', 'o', { propagation: 0.9 }),
     dep('e', 'a', { strength: 0.4 }),
     dep('e', 'z', { strength: 0.6 }),
-    dep('f', 'b', { trust: true, propagation: 1, delayHours: 1, redundancyGroup: 'g', minAlive: 1 }),
+    dep('f', 'b', { integrity: true, propagation: 1, delayHours: 1, redundancyGroup: 'g', minAlive: 1 }),
     dep('f', 'z', { redundancyGroup: 'g', minAlive: 1 }),
   ],
 );
@@ -79,39 +79,61 @@ describe('runCompromise: exact answers with propagation 1 and 0', () => {
     expect(s.meanFunctions).toBe(1);
   });
 
-  it('DISRUPT / HARD: compromised nodes fail and the outage travels every channel', () => {
-    /* Compromised o@0, a@0, b@2, f@3 fail then. The outage adds c and d (through o, at 0) and
-     * e (through a, at 0; HARD ignores strength). Importance: e 5 + f 2 = 7. */
+  it('DISRUPT / HARD: compromised nodes fail, the origin stays up, and the outage crosses availability edges only', () => {
+    /* Compromised o@0, a@0, b@2, f@3; a, b and f fail then, o (the origin) does not. The outage
+     * adds e (through a, at 0; HARD ignores strength); c and d hang off o, which stays up, and
+     * c's propagation 0 never carries the compromise. Importance: e 5 + f 2 = 7. */
     const t = runCompromise(g, { ...base, effect: 'DISRUPT' });
     expect(Array.from(t.compromisedCount)).toEqual([10, 10, 10, 0, 0, 0, 10, 0]);
-    expect(Array.from(t.failedCount)).toEqual([10, 10, 10, 10, 10, 10, 10, 0]);
-    expect(Array.from(summariseCompromise(g, t).medianHour)).toEqual([0, 0, 2, 0, 0, 0, 3, NaN]);
+    expect(Array.from(t.failedCount)).toEqual([0, 10, 10, 0, 0, 10, 10, 0]);
+    expect(Array.from(summariseCompromise(g, t).medianHour)).toEqual([0, 0, 2, NaN, NaN, 0, 3, NaN]);
     expect(Array.from(t.runImportance)).toEqual(Array<number>(10).fill(7));
     expect(Array.from(t.runFunctions)).toEqual(Array<number>(10).fill(2));
   });
 
-  it('DISRUPT / THRESHOLD and DISTRESS: the outage continues under the chosen rule', () => {
-    /* THRESHOLD: e has lost 0.4 of 1 < 0.5 → holds; importance f 2.
-     * DISTRESS: h_e = 0.4 · 1 → importance 5 · 0.4 + f 2 = 4. */
+  it('DISRUPT with originOutage: the origin also goes down, and its availability dependents with it', () => {
+    const t = runCompromise(g, { ...base, effect: 'DISRUPT', originOutage: true });
+    expect(Array.from(t.failedCount)).toEqual([10, 10, 10, 10, 10, 10, 10, 0]);
+    expect(Array.from(t.runImportance)).toEqual(Array<number>(10).fill(7));
+  });
+
+  it('DISRUPT over an edge that carries no availability: the dependent is compromised, its own dependents keep running', () => {
+    /* o ══T 1 (integrity only)══► a ──► x: a is compromised and fails; x depends on a for
+     * availability and fails; y depends on o over an update-only edge and o is never down. */
+    const h = graph(
+      [node('o'), 'a', node('x', 'CriticalFunction'), node('y', 'CriticalFunction')],
+      [dep('a', 'o', { integrity: true, availability: false, propagation: 1 }), dep('x', 'a'), dep('y', 'o', { integrity: true, availability: false, propagation: 0 })],
+    );
+    const t = runCompromise(h, { ...base, effect: 'DISRUPT' });
+    expect(Array.from(t.compromisedCount)).toEqual([10, 10, 0, 0]);
+    expect(Array.from(t.failedCount)).toEqual([0, 10, 10, 0]);
+  });
+
+  it('DISRUPT / THRESHOLD and DISTRESS: the outage continues under the chosen rule; partial losses are degradation', () => {
+    /* THRESHOLD: e has lost 0.4 of 1 < 0.5 → holds, degraded by 0.4; importance f 2 + e 5 · 0.4 = 4.
+     * DISTRESS: h_e = 0.4 · 1 → degraded, importance 5 · 0.4 + f 2 = 4. */
     const th = runCompromise(g, { ...base, effect: 'DISRUPT', rule: 'THRESHOLD' });
-    expect(Array.from(th.failedCount)).toEqual([10, 10, 10, 10, 10, 0, 10, 0]);
-    expect(Array.from(th.runImportance)).toEqual(Array<number>(10).fill(2));
+    expect(Array.from(th.failedCount)).toEqual([0, 10, 10, 0, 0, 0, 10, 0]);
+    expect(Array.from(th.degradedCount)).toEqual([0, 0, 0, 0, 0, 10, 0, 0]);
+    expect(th.runImportance[0]).toBeCloseTo(4, 12);
     const di = runCompromise(g, { ...base, effect: 'DISRUPT', rule: 'DISTRESS' });
-    expect(Array.from(di.failedCount)).toEqual([10, 10, 10, 10, 10, 10, 10, 0]);
+    expect(Array.from(di.failedCount)).toEqual([0, 10, 10, 0, 0, 0, 10, 0]);
+    expect(Array.from(di.degradedCount)).toEqual([0, 0, 0, 0, 0, 10, 0, 0]);
+    expect(summariseCompromise(g, di).expectedLoss[5]).toBeCloseTo(0.4, 9);
     expect(di.runImportance[0]).toBeCloseTo(4, 12);
     expect(Array.from(di.runFunctions)).toEqual(Array<number>(10).fill(2));
   });
 
   it('the earliest successful attempt sets the hour', () => {
     /*   o ══T 1 (5)══► a;   o ══T 1 (1)══► b ══T 1 (1)══► a   → a at 2 */
-    const h = graph(['o', 'a', 'b'], [dep('a', 'o', { trust: true, propagation: 1, delayHours: 5 }), dep('b', 'o', { trust: true, propagation: 1, delayHours: 1 }), dep('a', 'b', { trust: true, propagation: 1, delayHours: 1 })]);
+    const h = graph(['o', 'a', 'b'], [dep('a', 'o', { integrity: true, propagation: 1, delayHours: 5 }), dep('b', 'o', { integrity: true, propagation: 1, delayHours: 1 }), dep('a', 'b', { integrity: true, propagation: 1, delayHours: 1 })]);
     expect(runCompromise(h, { ...base, runs: 1 }).hours.get(1)).toEqual([2]);
   });
 });
 
 describe('runCompromise: a probabilistic edge', () => {
   /*   o ══T 0.3══► a */
-  const h = graph(['o', 'a'], [dep('a', 'o', { trust: true, propagation: 0.3 })]);
+  const h = graph(['o', 'a'], [dep('a', 'o', { integrity: true, propagation: 0.3 })]);
 
   it('succeeds in run r exactly when run r’s one draw is below 0.3', () => {
     for (let r = 0; r < 200; r++) {
@@ -158,6 +180,8 @@ describe('runCompromise: determinism and exact merging', () => {
       runsTo: 4,
       compromisedCount: new Int32Array(r.n),
       failedCount: new Int32Array(r.n),
+      degradedCount: new Int32Array(r.n),
+      lossSum: new Float64Array(r.n),
       hours: new Map([[3, [1, 2, 10, 40]]]),
       runImportance: Float64Array.from([4, 0, 2, 6]),
       runFunctions: Int32Array.from([2, 0, 1, 3]),

@@ -13,16 +13,20 @@
  * a node s is processed, each trust-carrying edge e out of s (ascending edge
  * index) gets exactly one attempt and one draw u: it succeeds when
  * u < propagation_e, compromising the dependent at T_s + delay_e (the earliest
- * success wins). Edges on other channels never carry a compromise, and redundancy
- * does not protect against one.
+ * success wins). Only edges that carry integrity carry a compromise, an edge with
+ * propagation 0 never does, and redundancy does not protect against one.
  *   ACCESS: compromised nodes keep running; affected = compromised.
- *   DISRUPT: compromised nodes also fail at their compromise hour and the outage
- *     cascade continues from them under `rule` (`simulateOutage` with the origins
- *     and the other compromised nodes `seeded`, no duration); affected =
- *     compromised ∪ failed, at the earlier of the two hours.
+ *   DISRUPT: every compromised node other than the origins fails at its
+ *     compromise hour and stays down `durationHours` (null: until further notice);
+ *     the outage cascade continues from them over the edges that carry
+ *     availability, under `rule` (`simulateOutage` with those nodes `seeded`).
+ *     The origins themselves go down only with `originOutage: true` (their own
+ *     availability is a separate input: a poisoned update server keeps serving).
+ *     affected = compromised ∪ failed ∪ degraded, at the earlier hour.
  * Per run the tally keeps the importance of the critical functions affected (a
- * compromised function counts fully; a failed one by its distress, which is 1
- * under HARD and THRESHOLD and h under DISTRESS) and their number.
+ * compromised function counts fully; a failed or degraded one by its loss share,
+ * which is 1 for a failed one) and their number, and per node the runs in which it
+ * was compromised, failed and degraded and the sum of its loss shares.
  *
  * Tallies over [from, to) merge exactly and in either order (`mergeCompromiseTallies`:
  * counts add, hour lists are merged sorted, per-run values concatenate in run
@@ -41,6 +45,8 @@ import { COMPROMISE_EFFECTS, OUTAGE_RULES } from '../../../graph-schema/vocabula
 import { runRandom } from '../random';
 
 export const MAX_RUNS = 100_000;
+/** Loss shares are tallied in units of 1e-9 (exact integer sums in a double for up to 100,000 runs). */
+export const LOSS_UNITS = 1e9;
 
 export interface ImportanceStatistics {
   mean: number;
@@ -57,6 +63,10 @@ export interface CompromiseSummary {
   compromisedProbability: Float64Array;
   /** Per node: share of runs in which it failed (DISRUPT; 0 with ACCESS). */
   failedProbability: Float64Array;
+  /** Per node: share of runs in which it was degraded, not failed (DISRUPT). */
+  degradedProbability: Float64Array;
+  /** Per node: its mean loss share over all runs (DISRUPT; 0 with ACCESS). */
+  expectedLoss: Float64Array;
   /** Per node: median hour it was affected, over the runs where it was; NaN where it never was. */
   medianHour: Float64Array;
   /** Importance of the critical functions affected, over runs. */
@@ -69,10 +79,16 @@ const KIND_FUNCTION = KIND_CODES.indexOf('CriticalFunction');
 
 export function runCompromise(g: PropagationGraph, options: CompromiseOptions): CompromiseTally {
   const { origins, from, to } = checkCompromiseOptions(g, options);
-  const { n, edgeDependent, bySupplierOffsets, bySupplierEdges, trust, propagation, delay } = g;
+  const { n, edgeDependent, bySupplierOffsets, bySupplierEdges, integrity, propagation, delay } = g;
+  const durationHours = options.durationHours ?? null;
   const disrupt = options.effect === 'DISRUPT';
   const compromisedCount = new Int32Array(n);
   const failedCount = new Int32Array(n);
+  const degradedCount = new Int32Array(n);
+  const lossSum = new Float64Array(n);
+  const originOutage = options.originOutage === true;
+  const isOrigin = new Uint8Array(n);
+  for (const o of origins) isOrigin[o] = 1;
   const hourLists: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   const runImportance = new Float64Array(to - from);
   const runFunctions = new Int32Array(to - from);
@@ -96,8 +112,9 @@ export function runCompromise(g: PropagationGraph, options: CompromiseOptions): 
       compromised.push(s);
       for (let k = bySupplierOffsets[s]!; k < bySupplierOffsets[s + 1]!; k++) {
         const e = bySupplierEdges[k]!;
-        if (trust[e] !== 1) continue;
-        if (random() < propagation[e]! && stamp[edgeDependent[e]!] !== mark) heap.push(t + delay[e]!, 0, e);
+        if (integrity[e] !== 1) continue;
+        const u = random(); // one draw per integrity edge, whatever its probability, so runs stay aligned
+        if (u < propagation[e]! && stamp[edgeDependent[e]!] !== mark) heap.push(t + delay[e]!, 0, e);
       }
     };
     for (const o of origins) compromise(o, 0);
@@ -121,16 +138,21 @@ export function runCompromise(g: PropagationGraph, options: CompromiseOptions): 
         }
       }
     } else {
-      const originSet = new Set(origins);
-      const seeded = compromised.filter((v) => !originSet.has(v)).map((v) => ({ node: v, hour: hour[v]! }));
-      const outage = simulateOutage(g, { rule: options.rule, origins, seeded });
-      for (const v of compromised) compromisedCount[v]!++;
-      for (const v of outage.affected) {
-        failedCount[v]!++;
+      const seeded = compromised.filter((v) => isOrigin[v] === 0).map((v) => ({ node: v, hour: hour[v]! }));
+      const outage = simulateOutage(g, { rule: options.rule, origins: originOutage ? origins : [], seeded, durationHours });
+      const touched = new Set<number>(compromised);
+      for (const v of outage.affected) touched.add(v);
+      for (const v of touched) {
         const isCompromised = stamp[v] === mark;
-        record(v, isCompromised ? Math.min(hour[v]!, outage.failHour[v]!) : outage.failHour[v]!);
+        const share = outage.distress[v]!;
+        if (isCompromised) compromisedCount[v]!++;
+        if (outage.failed[v] === 1) failedCount[v]!++;
+        else if (share > 0) degradedCount[v]!++;
+        lossSum[v]! += Math.round(share * LOSS_UNITS); // whole units: sums are exact, so any split of the runs merges identically
+        const failHour = share > 0 ? outage.failHour[v]! : Infinity;
+        record(v, isCompromised ? Math.min(hour[v]!, failHour) : failHour);
         if (g.kind[v] === KIND_FUNCTION) {
-          importance += g.importance[v]! * (isCompromised ? 1 : outage.distress[v]!);
+          importance += g.importance[v]! * (isCompromised ? 1 : share);
           functions++;
         }
       }
@@ -144,7 +166,7 @@ export function runCompromise(g: PropagationGraph, options: CompromiseOptions): 
     const list = hourLists[v];
     if (list !== undefined) hours.set(v, list.sort((a, b) => a - b));
   }
-  return { runsFrom: from, runsTo: to, compromisedCount, failedCount, hours, runImportance, runFunctions };
+  return { runsFrom: from, runsTo: to, compromisedCount, failedCount, degradedCount, lossSum, hours, runImportance, runFunctions };
 }
 
 /** The tally of the union of two adjacent run ranges (in either order); exact. */
@@ -165,9 +187,13 @@ export function mergeCompromiseTallies(a: CompromiseTally, b: CompromiseTally): 
   const n = a.compromisedCount.length;
   const compromisedCount = new Int32Array(n);
   const failedCount = new Int32Array(n);
+  const degradedCount = new Int32Array(n);
+  const lossSum = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     compromisedCount[v] = a.compromisedCount[v]! + b.compromisedCount[v]!;
     failedCount[v] = a.failedCount[v]! + b.failedCount[v]!;
+    degradedCount[v] = a.degradedCount[v]! + b.degradedCount[v]!;
+    lossSum[v] = a.lossSum[v]! + b.lossSum[v]!;
   }
   const keys = [...new Set([...a.hours.keys(), ...b.hours.keys()])].sort((x, y) => x - y);
   const hours = new Map<number, number[]>();
@@ -178,7 +204,7 @@ export function mergeCompromiseTallies(a: CompromiseTally, b: CompromiseTally): 
   const runFunctions = new Int32Array(runImportance.length);
   runFunctions.set(first.runFunctions);
   runFunctions.set(second.runFunctions, first.runFunctions.length);
-  return { runsFrom: first.runsFrom, runsTo: second.runsTo, compromisedCount, failedCount, hours, runImportance, runFunctions };
+  return { runsFrom: first.runsFrom, runsTo: second.runsTo, compromisedCount, failedCount, degradedCount, lossSum, hours, runImportance, runFunctions };
 }
 
 export function summariseCompromise(g: PropagationGraph, tally: CompromiseTally): CompromiseSummary {
@@ -191,10 +217,14 @@ export function summariseCompromise(g: PropagationGraph, tally: CompromiseTally)
   const runs = tally.runsTo - tally.runsFrom;
   const compromisedProbability = new Float64Array(g.n);
   const failedProbability = new Float64Array(g.n);
+  const degradedProbability = new Float64Array(g.n);
+  const expectedLoss = new Float64Array(g.n);
   const medianHour = new Float64Array(g.n).fill(NaN);
   for (let v = 0; v < g.n; v++) {
     compromisedProbability[v] = tally.compromisedCount[v]! / runs;
     failedProbability[v] = tally.failedCount[v]! / runs;
+    degradedProbability[v] = tally.degradedCount[v]! / runs;
+    expectedLoss[v] = tally.lossSum[v]! / LOSS_UNITS / runs;
   }
   for (const [v, list] of tally.hours) if (list.length > 0) medianHour[v] = quantile(list, 0.5);
 
@@ -210,6 +240,8 @@ export function summariseCompromise(g: PropagationGraph, tally: CompromiseTally)
     runs,
     compromisedProbability,
     failedProbability,
+    degradedProbability,
+    expectedLoss,
     medianHour,
     importance: {
       mean,
@@ -240,6 +272,13 @@ function checkCompromiseOptions(g: PropagationGraph, options: CompromiseOptions)
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     problems.push(`options.seed: must be a 32-bit unsigned integer, got ${showValue(seed)}`);
   }
+  if (options.originOutage !== undefined && typeof options.originOutage !== 'boolean') {
+    problems.push(`options.originOutage: must be a boolean, got ${showValue(options.originOutage)}`);
+  }
+  const d = options.durationHours;
+  if (d !== undefined && d !== null && (typeof d !== 'number' || !Number.isFinite(d) || d < 0)) {
+    problems.push(`options.durationHours: must be null or a finite number >= 0, got ${showValue(d)}`);
+  }
   const from = options.from ?? 0;
   const to = options.to ?? runs;
   if (!Number.isInteger(from) || from < 0) problems.push(`options.from: must be an integer >= 0, got ${showValue(options.from)}`);
@@ -259,8 +298,16 @@ function checkTally(t: CompromiseTally, name: string, problems: string[]): boole
   if (!Number.isInteger(t.runsFrom) || !Number.isInteger(t.runsTo) || t.runsTo < t.runsFrom) {
     problems.push(`${name}: runsFrom / runsTo must be integers with runsFrom <= runsTo`);
   }
-  if (!(t.compromisedCount instanceof Int32Array) || !(t.failedCount instanceof Int32Array) || t.failedCount.length !== t.compromisedCount.length) {
-    problems.push(`${name}: compromisedCount and failedCount must be Int32Arrays of one length`);
+  if (
+    !(t.compromisedCount instanceof Int32Array) ||
+    !(t.failedCount instanceof Int32Array) ||
+    !(t.degradedCount instanceof Int32Array) ||
+    !(t.lossSum instanceof Float64Array) ||
+    t.failedCount.length !== t.compromisedCount.length ||
+    t.degradedCount.length !== t.compromisedCount.length ||
+    t.lossSum.length !== t.compromisedCount.length
+  ) {
+    problems.push(`${name}: compromisedCount, failedCount, degradedCount and lossSum must be arrays of one length`);
   }
   if (!(t.hours instanceof Map)) problems.push(`${name}: hours must be a Map`);
   const runs = t.runsTo - t.runsFrom;

@@ -23,9 +23,13 @@
  * members (0 for members that have not transmitted), so with 0/1 values a group is
  * exactly the HARD k-of-n gate.
  *
- * An edge whose delay does not end within the supplier's outage transmits nothing
- * (the buffer of the HARD rule); the outage length is carried along critical edges
- * (origin: durationHours; then + recoveryHours; NaN = unknown counts as lasting).
+ * Only edges that carry availability transmit, and an edge whose grace is not
+ * shorter than the supplier's outage transmits nothing (the buffer of the HARD
+ * rule); the outage length is carried along critical edges (origin:
+ * durationHours; then + recoveryHours; NaN = unknown counts as lasting). In a
+ * group whose members carry capacity shares the group passes on the larger of
+ * kth_g and its capacity-weighted distress Σ c_e x_e / Σ c_e, so that losing one
+ * of two equal cables degrades the dependent by half the group's weight.
  *
  * Reported per node: wave = the round in which it first became distressed;
  * criticalEdge = among the contributions it had then, the largest (for a group the
@@ -47,6 +51,8 @@ import { checkGraph } from './validate';
 
 export interface DistressState extends CascadeState {
   distress: Float64Array;
+  /** 1 where distress reached 1. */
+  failed: Uint8Array;
 }
 
 const U = 0; // undistressed
@@ -54,7 +60,7 @@ const D = 1; // distressed, transmits next round
 const I = 2; // inactive
 
 export function distressCascade(g: PropagationGraph, sources: readonly CascadeSource[]): DistressState {
-  const { n, m, edgeDependent, edgeSupplier, edgeGroup, strength, delay, recovery, totalStrength, groupStrength } = g;
+  const { n, m, edgeDependent, edgeSupplier, edgeGroup, strength, delay, grace, recovery, availability, capacity, totalStrength, groupStrength } = g;
   const { bySupplierOffsets, bySupplierEdges } = g;
 
   // Members of each group, by ascending edge index.
@@ -101,7 +107,7 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
       for (let k = bySupplierOffsets[s]!; k < bySupplierOffsets[s + 1]!; k++) {
         const e = bySupplierEdges[k]!;
         const v = edgeDependent[e]!;
-        if (shock[v] === 1 || !outlasts(length[s]!, delay[e]!)) continue;
+        if (shock[v] === 1 || availability[e] !== 1 || !outlasts(length[s]!, grace[e]!)) continue;
         x[e] = xs;
         if (touchedStamp[v] !== round) {
           touchedStamp[v] = round;
@@ -121,11 +127,26 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
       for (let k = groupOffsets[q]!; k < groupOffsets[q + 1]!; k++) members.push(groupMembers[k]!);
       members.sort((a, b) => x[b]! - x[a]! || a - b);
       const position = g.groupSize[q]! - g.groupMinAlive[q]!;
-      const e = members[position]!;
+      let e = members[position]!;
+      let value = x[e]!;
+      if (g.groupCapacity[q]! > 0) {
+        // Partial capacity: the group passes on at least its capacity-weighted distress.
+        let weighted = 0;
+        let best = -1;
+        for (const f of members) {
+          weighted += capacity[f]! * x[f]!;
+          if (best < 0 || capacity[f]! * x[f]! > capacity[best]! * x[best]!) best = f;
+        }
+        weighted /= g.groupCapacity[q]!;
+        if (weighted > value) {
+          value = Math.min(1, weighted);
+          e = best;
+        }
+      }
       const v = g.groupDependent[q]!;
       const weight = totalStrength[v]! > 0 ? groupStrength[q]! / totalStrength[v]! : 0;
-      groupSum[v]! += weight * (x[e]! - kth[q]!);
-      kth[q] = x[e]!;
+      groupSum[v]! += weight * (value - kth[q]!);
+      kth[q] = value;
       kthEdge[q] = e;
     }
     const next: number[] = [];
@@ -162,7 +183,9 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
     const c = criticalEdge[v]!;
     restoreHour[v] = c < 0 ? failHour[v]! + length[v]! : restoreThrough(restoreHour[edgeSupplier[c]!]!, delay[c]!, recovery[c]!);
   }
-  return { failHour, restoreHour, criticalEdge, wave, distress: h };
+  const failed = new Uint8Array(n);
+  for (let v = 0; v < n; v++) if (h[v]! >= 1 - 1e-12) failed[v] = 1;
+  return { failHour, restoreHour, criticalEdge, wave, distress: h, failed };
 }
 
 /** The in-edge of v with the largest contribution W·x (a group: its kth member), ties by lowest edge index. */

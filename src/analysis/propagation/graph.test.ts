@@ -86,7 +86,7 @@ describe('buildPropagationGraph', () => {
       dep('c', 'a', { strength: 0.5, delayHours: 2, recoveryHours: 4, illustrative: true }),
       dep('c', 'b', { strength: 0.25, redundancyGroup: 'g' }),
       dep('e', 'e'),
-      dep('c', 'd', { strength: 0.25, redundancyGroup: 'g', trust: true, propagation: 0.4 }),
+      dep('c', 'd', { strength: 0.25, redundancyGroup: 'g', integrity: true, propagation: 0.4 }),
       dep('e', 'a', { redundancyGroup: 'g' }),
     ],
     [
@@ -115,7 +115,7 @@ describe('buildPropagationGraph', () => {
     expect([...g.propagation]).toEqual([0, 0, 0.4, 0]);
     expect([...g.delay]).toEqual([2, 0, 0, 0]);
     expect([...g.recovery]).toEqual([4, NaN, NaN, NaN]);
-    expect([...g.trust]).toEqual([0, 0, 1, 0]);
+    expect([...g.integrity]).toEqual([0, 0, 1, 0]);
     expect([...g.illustrative]).toEqual([1, 0, 0, 0]);
   });
 

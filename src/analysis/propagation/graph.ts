@@ -58,7 +58,10 @@ export function graphToInput(g: PropagationGraph): GraphInput {
       propagation: g.propagation[e]!,
       delayHours: g.delay[e]!,
       recoveryHours: Number.isNaN(recovery) ? null : recovery,
-      trust: g.trust[e] === 1,
+      integrity: g.integrity[e] === 1,
+      availability: g.availability[e] === 1,
+      graceHours: g.grace[e]!,
+      capacity: Number.isNaN(g.capacity[e]!) ? null : g.capacity[e]!,
       illustrative: g.illustrative[e] === 1,
       redundancyGroup: group < 0 ? null : g.groupNames[group]!,
       minAlive: group < 0 ? 1 : g.groupMinAlive[group]!,
@@ -186,6 +189,8 @@ interface GroupDraft {
   mixed: Set<number> | null;
   size: number;
   strength: number;
+  capacity: number;
+  withCapacity: number;
 }
 
 /** Validates `input` into `problems`; returns the graph when there were none. */
@@ -260,7 +265,18 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     if (edge.recoveryHours !== null && !nonNegative(edge.recoveryHours)) {
       problems.push(`${where}: recoveryHours must be null or a finite number >= 0, got ${showValue(edge.recoveryHours)}`);
     }
-    if (typeof edge.trust !== 'boolean') problems.push(`${where}: trust must be a boolean, got ${showValue(edge.trust)}`);
+    if (typeof edge.integrity !== 'boolean') problems.push(`${where}: integrity must be a boolean, got ${showValue(edge.integrity)}`);
+    if (edge.availability !== undefined && typeof edge.availability !== 'boolean') {
+      problems.push(`${where}: availability must be a boolean, got ${showValue(edge.availability)}`);
+    }
+    if (edge.graceHours !== undefined && !nonNegative(edge.graceHours)) {
+      problems.push(`${where}: graceHours must be a finite number >= 0, got ${showValue(edge.graceHours)}`);
+    }
+    const cap = edge.capacity ?? null;
+    if (cap !== null) {
+      if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0 || cap > 1) problems.push(`${where}: capacity must be null or in (0, 1], got ${showValue(cap)}`);
+      else if (edge.redundancyGroup === null) problems.push(`${where}: capacity is only meaningful in a redundancy group`);
+    }
     if (typeof edge.illustrative !== 'boolean') problems.push(`${where}: illustrative must be a boolean, got ${showValue(edge.illustrative)}`);
     const group = edge.redundancyGroup;
     if (group !== null && (typeof group !== 'string' || group === '')) {
@@ -312,7 +328,10 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
   const propagation = new Float64Array(m);
   const delay = new Float64Array(m);
   const recovery = new Float64Array(m);
-  const trust = new Uint8Array(m);
+  const integrity = new Uint8Array(m);
+  const availability = new Uint8Array(m);
+  const grace = new Float64Array(m);
+  const capacity = new Float64Array(m);
   const illustrative = new Uint8Array(m);
   const totalStrength = new Float64Array(n);
   for (let e = 0; e < m; e++) {
@@ -323,7 +342,10 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     propagation[e] = edge.propagation;
     delay[e] = edge.delayHours;
     recovery[e] = edge.recoveryHours ?? NaN;
-    trust[e] = edge.trust ? 1 : 0;
+    integrity[e] = edge.integrity ? 1 : 0;
+    availability[e] = edge.availability === false ? 0 : 1;
+    grace[e] = edge.graceHours ?? 0;
+    capacity[e] = edge.capacity ?? NaN;
     illustrative[e] = edge.illustrative ? 1 : 0;
     totalStrength[keptDependent[e]!]! += edge.strength;
   }
@@ -357,7 +379,10 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     propagation,
     delay,
     recovery,
-    trust,
+    integrity,
+    availability,
+    grace,
+    capacity,
     illustrative,
     edgeGroup,
     groupCount,
@@ -366,6 +391,7 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     groupMinAlive: Int32Array.from(drafts, (d) => d.minAlive),
     groupSize: Int32Array.from(drafts, (d) => d.size),
     groupStrength: Float64Array.from(drafts, (d) => d.strength),
+    groupCapacity: Float64Array.from(drafts, (d) => d.capacity),
     bySupplierOffsets: bySupplier.offsets,
     bySupplierEdges: bySupplier.items,
     byDependentOffsets: byDependent.offsets,
@@ -400,7 +426,7 @@ function checkGroups(
     if (group === undefined) {
       group = drafts.length;
       byKey.set(key, group);
-      drafts.push({ name, dependent, minAlive: edge.minAlive, mixed: null, size: 0, strength: 0 });
+      drafts.push({ name, dependent, minAlive: edge.minAlive, mixed: null, size: 0, strength: 0, capacity: 0, withCapacity: 0 });
     }
     edgeGroup[e] = group;
     const draft = drafts[group]!;
@@ -410,10 +436,17 @@ function checkGroups(
     }
     draft.size++;
     draft.strength += typeof edge.strength === 'number' ? edge.strength : 0;
+    if (typeof edge.capacity === 'number') {
+      draft.capacity += edge.capacity;
+      draft.withCapacity++;
+    }
   });
   for (const d of drafts) {
     const where = `group "${d.name}" of node "${ids[d.dependent]}"`;
     if (d.mixed !== null) problems.push(`${where}: mixed minAlive values ${[...d.mixed].map(showValue).join(', ')}`);
+    else if (d.withCapacity > 0 && d.withCapacity < d.size) {
+      problems.push(`${where}: ${d.withCapacity} of its ${d.size} members carry a capacity share; either all do or none`);
+    }
     else if (Number.isInteger(d.minAlive) && !incomplete.has(groupKey(d.dependent, d.name)) && (d.minAlive < 1 || d.minAlive > d.size)) {
       problems.push(`${where}: minAlive ${d.minAlive} outside 1..${d.size} (the group's size)`);
     }

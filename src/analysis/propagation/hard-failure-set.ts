@@ -8,11 +8,11 @@
  *   `into` is given.
  *
  * The nodes the HARD rule reaches from `origins` when time and durations are
- * ignored: a node fails when a required supplier has failed or when a group has
- * size - minAlive + 1 failed members. The fast path for sweeps (single points of
- * failure, stress tests); it equals the set `simulateOutage` fails under HARD with
- * no duration, since without a duration no delay is a buffer and the rule is
- * monotone. Scratch buffers are cached per graph (the graph is immutable) and left
+ * ignored: over the edges that carry availability, a node fails when a required
+ * supplier has failed or when a group has size - minAlive + 1 failed members. The
+ * fast path for sweeps (single points of failure, stress tests); it equals the
+ * set `simulateOutage` fails under HARD with an open-ended outage, since then no
+ * grace is a buffer and the rule is monotone. Scratch buffers are cached per graph (the graph is immutable) and left
  * clean after each call.
  */
 import { throwIfProblems } from './errors';
@@ -49,7 +49,7 @@ export function hardFailureSetUnchecked(g: PropagationGraph, origins: readonly n
     scratchByGraph.set(g, scratch);
   }
   const { queue, arrivals } = scratch;
-  const { edgeDependent, edgeGroup, groupSize, groupMinAlive, bySupplierOffsets, bySupplierEdges } = g;
+  const { edgeDependent, edgeGroup, groupSize, groupMinAlive, bySupplierOffsets, bySupplierEdges, availability } = g;
   let tail = 0;
   for (const o of origins) {
     if (failed[o] === 1) continue;
@@ -61,7 +61,7 @@ export function hardFailureSetUnchecked(g: PropagationGraph, origins: readonly n
     for (let k = bySupplierOffsets[s]!; k < bySupplierOffsets[s + 1]!; k++) {
       const e = bySupplierEdges[k]!;
       const v = edgeDependent[e]!;
-      if (failed[v] === 1) continue;
+      if (failed[v] === 1 || availability[e] !== 1) continue;
       const q = edgeGroup[e]!;
       if (q >= 0 && ++arrivals[q]! < groupSize[q]! - groupMinAlive[q]! + 1) continue;
       failed[v] = 1;

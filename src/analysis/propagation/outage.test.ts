@@ -137,12 +137,15 @@ describe('simulateOutage THRESHOLD', () => {
 
   it('fails only where the failed share reaches the threshold', () => {
     expect(byId(rules, r.failHour, ALL)).toEqual({
-      o: 0, s1: 0, s2: 0, s3: 0, v: 4, a: 0, b: Infinity, c: 0, x: Infinity, w: 0, y: 0, q1: Infinity, q2: Infinity,
+      o: 0, s1: 0, s2: 0, s3: 0, v: 4, a: 0, b: 0, c: 0, x: Infinity, w: 0, y: 0, q1: Infinity, q2: Infinity,
     });
-    expect(byId(rules, r.wave, ['v', 'b', 'c', 'w', 'y'])).toEqual({ v: 2, b: -1, c: 2, w: 3, y: 4 });
+    // b has lost 0.3 < 0.5: it keeps running, degraded by 0.3 from hour 0, and passes nothing on.
+    expect(byId(rules, r.failed, ['a', 'b', 'c'])).toEqual({ a: 1, b: 0, c: 1 });
+    expect(r.distress[rules.index.get('b')!]).toBeCloseTo(0.3, 12);
+    expect(byId(rules, r.wave, ['v', 'b', 'c', 'w', 'y'])).toEqual({ v: 2, b: 1, c: 2, w: 3, y: 4 });
     expect(edgeName(rules, r.criticalEdge[rules.index.get('v')!]!)).toBe('v>s2');
     expect(edgeName(rules, r.criticalEdge[rules.index.get('c')!]!)).toBe('c>a');
-    expect(names(rules, r.affected)).toEqual(['o', 's1', 's2', 's3', 'a', 'c', 'w', 'y', 'v']);
+    expect(names(rules, r.affected)).toEqual(['o', 's1', 's2', 's3', 'a', 'b', 'c', 'w', 'y', 'v']);
     expect(debtRankLoss(rules, r)).toBe(3);
   });
 
@@ -278,31 +281,31 @@ describe('simulateOutage: time, buffers and restoration', () => {
   const g = graph(
     ['o', 'a', 'b', 'c', 'd', 'e'],
     [
-      dep('a', 'o', { delayHours: 2, recoveryHours: 3 }),
-      dep('b', 'a', { delayHours: 1, recoveryHours: 5 }),
-      dep('c', 'o', { delayHours: 6, recoveryHours: 0 }),
-      dep('d', 'a', { delayHours: 0, recoveryHours: null }),
-      dep('e', 'd', { delayHours: 100, recoveryHours: 1 }),
+      dep('a', 'o', { graceHours: 2, recoveryHours: 3 }),
+      dep('b', 'a', { graceHours: 1, recoveryHours: 5 }),
+      dep('c', 'o', { graceHours: 6, recoveryHours: 0 }),
+      dep('d', 'a', { graceHours: 0, recoveryHours: null }),
+      dep('e', 'd', { graceHours: 100, recoveryHours: 1 }),
     ],
   );
   const ids = ['o', 'a', 'b', 'c', 'd', 'e'];
 
-  it('a 5-hour outage: c’s 6-hour buffer outlasts it; restoration adds delay and recovery', () => {
-    /* o down 0..5. a: felt at 2, back at 5 + 2 + 3 = 10 (down 8 h). b: felt at 3, back at
-     * 10 + 1 + 5 = 16. c: delay 6 >= 5 → never fails. d: felt at 2, back unknown (NaN),
-     * which counts as lasting: e fails at 102, back unknown. */
+  it('a 5-hour outage: c’s 6-hour grace outlasts it; restoration adds recovery, not grace', () => {
+    /* Graces (not delays) here. o down 0..5. a: grace 2, felt at 2, back at 5 + 3 = 8.
+     * b: grace 1, felt at 3, back at 8 + 5 = 13. c: grace 6 >= 5 → never fails. d: felt at 2,
+     * back unknown (NaN), which counts as lasting: e (grace 100) fails at 102, back unknown. */
     for (const rule of ['HARD', 'THRESHOLD', 'DISTRESS'] as const) {
       const r = simulateOutage(g, { rule, origins: [0], durationHours: 5 });
       expect(byId(g, r.failHour, ids), rule).toEqual({ o: 0, a: 2, b: 3, c: Infinity, d: 2, e: 102 });
-      expect(byId(g, r.restoreHour, ids), rule).toEqual({ o: 5, a: 10, b: 16, c: NaN, d: NaN, e: NaN });
+      expect(byId(g, r.restoreHour, ids), rule).toEqual({ o: 5, a: 8, b: 13, c: NaN, d: NaN, e: NaN });
     }
   });
 
-  it('delay equal to the duration buffers; a longer outage or none does not', () => {
+  it('a grace equal to the duration buffers; a longer outage or none does not', () => {
     expect(simulateOutage(g, { rule: 'HARD', origins: [0], durationHours: 6 }).failHour[3]).toBe(Infinity);
     const longer = simulateOutage(g, { rule: 'HARD', origins: [0], durationHours: 6.5 });
     expect(longer.failHour[3]).toBe(6);
-    expect(longer.restoreHour[3]).toBe(12.5);
+    expect(longer.restoreHour[3]).toBe(6.5);
     const forever = simulateOutage(g, { rule: 'HARD', origins: [0] });
     expect(byId(g, forever.failHour, ids)).toEqual({ o: 0, a: 2, b: 3, c: 6, d: 2, e: 102 });
     expect(byId(g, forever.restoreHour, ids)).toEqual({ o: Infinity, a: Infinity, b: Infinity, c: Infinity, d: Infinity, e: Infinity });
@@ -314,9 +317,9 @@ describe('simulateOutage: time, buffers and restoration', () => {
     expect(r.restoreHour[0]).toBe(0);
   });
 
-  it('a buffered edge into a group member does not count toward the group', () => {
+  it('an edge whose grace outlasts the outage does not count toward its group', () => {
     /*   o ─(1)─► v, o ─(8)─► v in one 1-of-2 group... both must be felt; duration 5 → only one is */
-    const h = graph(['o', 'v'], [dep('v', 'o', { id: 'fast', delayHours: 1, redundancyGroup: 'g', minAlive: 1 }), dep('v', 'o', { id: 'slow', delayHours: 8, redundancyGroup: 'g', minAlive: 1 })]);
+    const h = graph(['o', 'v'], [dep('v', 'o', { id: 'fast', graceHours: 1, redundancyGroup: 'g', minAlive: 1 }), dep('v', 'o', { id: 'slow', graceHours: 8, redundancyGroup: 'g', minAlive: 1 })]);
     expect(simulateOutage(h, { rule: 'HARD', origins: [0], durationHours: 5 }).failHour[1]).toBe(Infinity);
     expect(simulateOutage(h, { rule: 'HARD', origins: [0], durationHours: 9 }).failHour[1]).toBe(8);
   });
@@ -330,14 +333,14 @@ describe('simulateOutage: time, buffers and restoration', () => {
         dep('s1', 'o', { recoveryHours: 0 }),
         dep('s2', 'o', { recoveryHours: 0 }),
         dep('s3', 'o', { recoveryHours: 0 }),
-        dep('v', 's1', { delayHours: 1, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
-        dep('v', 's2', { delayHours: 4, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
-        dep('v', 's3', { delayHours: 9, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
+        dep('v', 's1', { graceHours: 1, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
+        dep('v', 's2', { graceHours: 4, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
+        dep('v', 's3', { graceHours: 9, recoveryHours: 2, redundancyGroup: 'G', minAlive: 2 }),
       ],
     );
     const r = simulateOutage(h, { rule: 'HARD', origins: [0], durationHours: 10 });
     expect(r.failHour[4]).toBe(4);
-    expect(r.restoreHour[4]).toBe(16);
+    expect(r.restoreHour[4]).toBe(12);
     expect(h.edgeIds[r.criticalEdge[4]!]).toBe('v>s2');
     // A 3-hour outage: s2's 4-hour delay outlasts it (s2 is down 0..3), s3's too: only s1 is felt.
     expect(simulateOutage(h, { rule: 'HARD', origins: [0], durationHours: 3 }).failHour[4]).toBe(Infinity);
@@ -353,12 +356,12 @@ describe('simulateOutage: time, buffers and restoration', () => {
 
   it('seeded nodes fail at their hour unless the cascade reaches them first', () => {
     /*   o ─(2)─► a        b (seeded at 3) ─(1)─► c       a is seeded at 5 but falls at 2 through o */
-    const h = graph(['o', 'a', 'b', 'c'], [dep('a', 'o', { delayHours: 2, recoveryHours: 1 }), dep('c', 'b', { delayHours: 1, recoveryHours: 1 })]);
+    const h = graph(['o', 'a', 'b', 'c'], [dep('a', 'o', { graceHours: 2, recoveryHours: 1 }), dep('c', 'b', { graceHours: 1, recoveryHours: 1 })]);
     const r = simulateOutage(h, { rule: 'HARD', origins: [0], durationHours: 4, seeded: [{ node: 1, hour: 5 }, { node: 2, hour: 3 }, { node: 2, hour: 7 }, { node: 0, hour: 9 }] });
     expect(Array.from(r.failHour)).toEqual([0, 2, 3, 4]);
     expect(Array.from(r.wave)).toEqual([0, 1, 0, 1]);
     expect(Array.from(r.criticalEdge)).toEqual([-1, 0, -1, 1]);
-    expect(Array.from(r.restoreHour)).toEqual([4, 7, 7, 9]);
+    expect(Array.from(r.restoreHour)).toEqual([4, 5, 7, 8]);
     const d = simulateOutage(h, { rule: 'DISTRESS', origins: [0], seeded: [{ node: 2, hour: 3 }] });
     expect(Array.from(d.failHour)).toEqual([0, 2, 3, 4]);
     expect(Array.from(d.distress)).toEqual([1, 1, 1, 1]);
@@ -391,5 +394,95 @@ describe('hardFailureSet', () => {
       reached += timed.affected.length - new Set(origins).size;
     }
     expect(reached).toBeGreaterThan(1000); // not vacuous
+  });
+});
+
+describe('simulateOutage: what a dependency carries', () => {
+  it('an edge that carries no availability (an update-only supplier) fails nobody', () => {
+    /*   u (update server) ══(integrity only)══► h (hospital function) ◄── p (power)   */
+    const g = graph(['u', node('h', 'CriticalFunction'), 'p'], [dep('h', 'u', { integrity: true, availability: false, propagation: 0.5 }), dep('h', 'p')]);
+    for (const rule of ['HARD', 'THRESHOLD', 'DISTRESS'] as const) {
+      const r = simulateOutage(g, { rule, origins: [0] });
+      expect(names(g, r.affected), rule).toEqual(['u']);
+      expect(Array.from(hardFailureSet(g, [0])), rule).toEqual([1, 0, 0]);
+    }
+    expect(names(g, simulateOutage(g, { rule: 'HARD', origins: [2] }).affected)).toEqual(['p', 'h']);
+  });
+
+  it('an identity outage fails its dependents after the grace, and not at all when shorter', () => {
+    /*   idp ─(grace 1)─► app ─(delay 0.5)─► fn   */
+    const g = graph(['idp', 'app', node('fn', 'CriticalFunction')], [dep('app', 'idp', { integrity: true, graceHours: 1, recoveryHours: 0.5 }), dep('fn', 'app', { delayHours: 0.5, recoveryHours: 0 })]);
+    const long = simulateOutage(g, { rule: 'HARD', origins: [0], durationHours: 3 });
+    expect(Array.from(long.failHour)).toEqual([0, 1, 1.5]);
+    // app is back at 3 + 0.5 (recovery); fn at 3.5 + 0.5 (latency).
+    expect(Array.from(long.restoreHour)).toEqual([3, 3.5, 4]);
+    const short = simulateOutage(g, { rule: 'HARD', origins: [0], durationHours: 0.82 });
+    expect(names(g, short.affected)).toEqual(['idp']);
+  });
+
+  it('delay is latency, not a buffer: a short outage is still felt, later', () => {
+    const g = graph(['s', 'd'], [dep('d', 's', { delayHours: 5, recoveryHours: 1 })]);
+    const r = simulateOutage(g, { rule: 'HARD', origins: [0], durationHours: 1 });
+    expect(Array.from(r.failHour)).toEqual([0, 5]);
+    expect(Array.from(r.restoreHour)).toEqual([1, 7]);
+  });
+});
+
+describe('simulateOutage: partial capacity in redundancy groups', () => {
+  /*
+   *   c1 ─[cap 1]─┐
+   *   c2 ─[cap 1]─┼─► island (group "cables", minAlive 1, strength 0.6)  ◄─[0.4]── grid
+   *   c3 ─[cap 1]─┘
+   * Losing one of three equal cables loses 1/3 of the group, i.e. 0.6 / 3 = 0.2 of the island.
+   */
+  const g = graph(
+    ['c1', 'c2', 'c3', 'grid', node('island', 'CriticalFunction', { threshold: 0.5 })],
+    [
+      dep('island', 'c1', { strength: 0.6, redundancyGroup: 'cables', capacity: 1 }),
+      dep('island', 'c2', { strength: 0.6, redundancyGroup: 'cables', capacity: 1 }),
+      dep('island', 'c3', { strength: 0.6, redundancyGroup: 'cables', capacity: 1 }),
+      dep('island', 'grid', { strength: 0.4 }),
+    ],
+  );
+  // Group strength is the sum of its members' (1.8); total 1.8 + 0.4 = 2.2; the group's weight 1.8 / 2.2.
+  const weight = 1.8 / 2.2;
+
+  it('a 1/3 capacity loss degrades the dependent by its share under DISTRESS, THRESHOLD and HARD', () => {
+    for (const rule of ['DISTRESS', 'THRESHOLD', 'HARD'] as const) {
+      const r = simulateOutage(g, { rule, origins: [0] });
+      expect(r.failed[4], rule).toBe(0);
+      expect(r.distress[4], rule).toBeCloseTo(weight / 3, 12);
+      expect(r.failHour[4], rule).toBe(0);
+      expect(g.edgeIds[r.criticalEdge[4]!], rule).toBe('island>c1');
+    }
+  });
+
+  it('two of three cables: THRESHOLD fails past its threshold, HARD keeps its k-of-n meaning', () => {
+    const th = simulateOutage(g, { rule: 'THRESHOLD', origins: [0, 1] });
+    expect(th.failed[4]).toBe(1); // 2/3 · 0.818 = 0.545 >= 0.5
+    const hard = simulateOutage(g, { rule: 'HARD', origins: [0, 1] });
+    expect(hard.failed[4]).toBe(0);
+    expect(hard.distress[4]).toBeCloseTo((2 * weight) / 3, 12);
+    const all = simulateOutage(g, { rule: 'HARD', origins: [0, 1, 2] });
+    expect(all.failed[4]).toBe(1);
+    expect(all.distress[4]).toBe(1);
+  });
+
+  it('unequal shares are normalised by the group total', () => {
+    const h = graph(
+      ['a', 'b', node('f', 'CriticalFunction')],
+      [dep('f', 'a', { redundancyGroup: 'g', capacity: 0.3 }), dep('f', 'b', { redundancyGroup: 'g', capacity: 0.6 })],
+    );
+    expect(simulateOutage(h, { rule: 'DISTRESS', origins: [0] }).distress[2]).toBeCloseTo(1 / 3, 12);
+    expect(simulateOutage(h, { rule: 'HARD', origins: [1] }).distress[2]).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('rejects capacity outside a group, out of range, or on only some members of a group', () => {
+    expectInputError(() => graph(['a', 'b'], [dep('b', 'a', { capacity: 0.5 })]), 'capacity is only meaningful in a redundancy group');
+    expectInputError(() => graph(['a', 'b'], [dep('b', 'a', { redundancyGroup: 'g', capacity: 1.5 })]), 'capacity must be null or in (0, 1]');
+    expectInputError(
+      () => graph(['a', 'b', 'c'], [dep('c', 'a', { redundancyGroup: 'g', capacity: 0.5 }), dep('c', 'b', { redundancyGroup: 'g' })]),
+      '1 of its 2 members carry a capacity share; either all do or none',
+    );
   });
 });

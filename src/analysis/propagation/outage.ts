@@ -29,20 +29,23 @@ export function simulateOutage(g: PropagationGraph, options: OutageOptions): Out
   const { rule, sources } = checkOutageOptions(g, options);
   let state: CascadeState;
   let distress: Float64Array;
+  let failed: Uint8Array;
   if (rule === 'DISTRESS') {
     const result = distressCascade(g, sources);
     state = result;
     distress = result.distress;
+    failed = result.failed;
   } else {
-    state = timedCascade(g, rule, sources);
-    distress = new Float64Array(g.n);
-    for (let v = 0; v < g.n; v++) if (state.failHour[v] !== Infinity) distress[v] = 1;
+    const result = timedCascade(g, rule, sources);
+    state = result;
+    distress = result.loss;
+    failed = result.failed;
   }
   const { failHour, wave } = state;
   const affected: number[] = [];
   for (let v = 0; v < g.n; v++) if (distress[v]! > 0) affected.push(v);
   affected.sort((a, b) => failHour[a]! - failHour[b]! || wave[a]! - wave[b]! || a - b);
-  return { rule, ...state, distress, affected: Int32Array.from(affected) };
+  return { rule, failHour: state.failHour, restoreHour: state.restoreHour, criticalEdge: state.criticalEdge, wave: state.wave, distress, failed, affected: Int32Array.from(affected) };
 }
 
 /** Checks `options` (throwing every problem at once) and returns the failing sources. */

@@ -20,7 +20,7 @@ export function dep(dependent: string, supplier: string, extra: Partial<EdgeInpu
     propagation: 0,
     delayHours: 0,
     recoveryHours: null,
-    trust: false,
+    integrity: false,
     illustrative: false,
     redundancyGroup: null,
     minAlive: 1,
@@ -72,16 +72,16 @@ export function randomGraphInput(seed: number, o: RandomGraphOptions): GraphInpu
   for (let v = 0; v < o.n; v++) nodes.push({ id: `v${v}`, kind: kinds[pick(kinds.length)]!, threshold: Math.round(random() * 10) / 10 });
   const edges: EdgeInput[] = [];
   const edge = (d: number, s: number, group: string | null, minAlive: number): void => {
-    const trust = random() < (o.trustShare ?? 0.3);
+    const integrity = random() < (o.trustShare ?? 0.3);
     edges.push({
       id: `e${edges.length}`,
       dependent: `v${d}`,
       supplier: `v${s}`,
       strength: Math.round(random() * 100) / 100,
-      propagation: trust ? Math.round(random() * 100) / 100 : 0,
+      propagation: integrity ? Math.round(random() * 100) / 100 : 0,
       delayHours: pick((o.maxDelay ?? 0) + 1),
       recoveryHours: random() < 0.2 ? null : pick(24),
-      trust,
+      integrity,
       illustrative: random() < 0.3,
       redundancyGroup: group,
       minAlive,

@@ -16,10 +16,17 @@ export interface EdgeInput {
   supplier: string;
   strength: number; // 0..1
   propagation: number; // 0..1
+  /** Latency: hours before the supplier's failure or compromise is felt by the dependent. */
   delayHours: number; // >= 0
   recoveryHours: number | null; // >= 0, null = unknown
-  /** The channel carries trust (SOFTWARE_UPDATE, REMOTE_ADMIN, MANAGED_SERVICE, IDENTITY). */
-  trust: boolean;
+  /** The edge carries integrity: a compromise of the supplier can cross it (with `propagation`). */
+  integrity: boolean;
+  /** The edge carries availability: the supplier being down takes the dependent down (after the grace). Default true. */
+  availability?: boolean;
+  /** Hours the dependent runs on without the supplier; an outage no longer than this does not cross. Default 0. */
+  graceHours?: number;
+  /** Within a redundancy group: this member's share of the group's capacity (relative; normalised by the group's sum). null = none. */
+  capacity?: number | null;
   illustrative: boolean;
   redundancyGroup: string | null;
   minAlive: number; // integer, 1 outside groups
@@ -61,7 +68,14 @@ export interface PropagationGraph {
   readonly propagation: Float64Array;
   readonly delay: Float64Array;
   readonly recovery: Float64Array; // NaN = unknown
-  readonly trust: Uint8Array;
+  /** 1 where the edge carries integrity (a compromise can cross). */
+  readonly integrity: Uint8Array;
+  /** 1 where the edge carries availability (an outage can cross). */
+  readonly availability: Uint8Array;
+  /** Grace hours per edge. */
+  readonly grace: Float64Array;
+  /** Capacity share per edge within its group (NaN = none). */
+  readonly capacity: Float64Array;
   readonly illustrative: Uint8Array;
   readonly edgeGroup: Int32Array; // -1 = required edge, else group index
 
@@ -71,6 +85,8 @@ export interface PropagationGraph {
   readonly groupMinAlive: Int32Array;
   readonly groupSize: Int32Array;
   readonly groupStrength: Float64Array; // sum of member strengths
+  /** Sum of the members' capacity shares; 0 when the group has none (a pure k-of-n gate). */
+  readonly groupCapacity: Float64Array;
 
   /** Edges whose supplier is v: bySupplierEdges[bySupplierOffsets[v] .. bySupplierOffsets[v+1]). */
   readonly bySupplierOffsets: Int32Array;
@@ -103,7 +119,7 @@ export interface OutageOptions {
   origins: readonly number[];
   /** How long the origins stay down; null/undefined = until further notice. */
   durationHours?: number | null;
-  /** Extra nodes failing at given hours (used by DISRUPT: compromised nodes fail when compromised). */
+  /** Extra nodes failing at given hours for `durationHours` (used by DISRUPT: compromised nodes fail when compromised). */
   seeded?: readonly { node: number; hour: number }[];
 }
 
@@ -118,8 +134,16 @@ export interface OutageResult {
   criticalEdge: Int32Array;
   /** Length of the critical-cause path back to an origin (0 for origins, -1 unaffected). */
   wave: Int32Array;
-  /** DISTRESS only: final distress h in [0,1] (1 for origins); for HARD/THRESHOLD 1 or 0. */
+  /**
+   * The node's loss share in [0,1]: 1 for failed nodes (and origins); under
+   * DISTRESS the final distress h; under HARD and THRESHOLD the capacity share
+   * lost in partially failed redundancy groups (and, under THRESHOLD, failed
+   * dependencies) of a node that did not fail. A node with 0 < loss < 1 is
+   * degraded; its failHour is the hour the loss began.
+   */
   distress: Float64Array;
+  /** 1 where the node failed (its rule held): under DISTRESS, distress 1. */
+  failed: Uint8Array;
   /** Nodes affected, in order of failHour then wave then index. */
   affected: Int32Array;
 }
@@ -129,6 +153,10 @@ export interface CompromiseOptions {
   effect: CompromiseEffect;
   /** Outage rule for the outage that DISRUPT starts from the compromised nodes. */
   rule: OutageRule;
+  /** DISRUPT: also take the origins down at hour 0 (their own availability); default false: an origin is compromised, not down. */
+  originOutage?: boolean;
+  /** DISRUPT: how long compromised nodes stay down (null/undefined = until further notice). */
+  durationHours?: number | null;
   runs: number; // 1..100000
   seed: number; // 32-bit unsigned
   /** Runs [from, to) only: lets workers split the runs; results merge exactly. */
@@ -144,6 +172,10 @@ export interface CompromiseTally {
   compromisedCount: Int32Array;
   /** Per node: in how many runs it failed (DISRUPT; equals 0 with ACCESS). */
   failedCount: Int32Array;
+  /** Per node: in how many runs it was degraded (0 < loss < 1, not failed; DISRUPT). */
+  degradedCount: Int32Array;
+  /** Per node: the sum over runs of its loss share, in units of 1e-9 (exact; DISRUPT; 0 with ACCESS). */
+  lossSum: Float64Array;
   /** Per node: the hour it was affected (compromised, or failed under DISRUPT) in each run where it was, for medians. Keyed by node index. */
   hours: Map<number, number[]>;
   /** Per run (index run - runsFrom): importance-weighted critical functions affected, and their count. */

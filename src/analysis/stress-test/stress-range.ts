@@ -20,12 +20,9 @@
  * workers gives the same tallies. COMPROMISE runs draw inside `runCompromise`,
  * called for [r, r + 1), which draws run r from runRandom(seed, r) too.
  *
- * A function is lost in a run when it fails (HARD, THRESHOLD: its failure hour
- * is finite; DISTRESS: its final distress is positive and reaches its own
- * `threshold`, the share of supply whose loss fails it under THRESHOLD), or,
- * under COMPROMISE, when it is compromised or fails (the engine's tally tells
- * only whether a node failed, so with DISRUPT under DISTRESS any distress
- * counts). A country fails in a run when its
+ * A function is lost in a run when its outcome is FAILED (src/analysis/outcome.ts:
+ * its rule held — under DISTRESS, distress 1; a degraded function, with a partial
+ * loss, is not lost), or, under COMPROMISE, when it is compromised or fails. A country fails in a run when its
  * lost functions carry at least `countryLossShare` of the importance of all the
  * functions it serves (compared with a 1e-12 relative tolerance for rounding).
  */
@@ -126,12 +123,8 @@ function randomFailureRuns(
       book.record(r, (f) => set[f] === 1);
     } else {
       const result = simulateOutage(g, { rule: o.rule, origins, durationHours: o.durationHours });
-      const { failHour, distress } = result;
-      if (o.rule === 'DISTRESS') {
-        book.record(r, (f) => distress[f]! > 0 && distress[f]! >= g.threshold[f]!);
-      } else {
-        book.record(r, (f) => failHour[f]! < Infinity);
-      }
+      const failedNow = result.failed;
+      book.record(r, (f) => failedNow[f] === 1);
     }
     for (const v of origins) chosen[v] = 0;
     origins.length = 0;

@@ -155,7 +155,7 @@ describe('stressTestRange: random failures on the drawn graph', () => {
    *   f (CF) ──0.3──► fac (F)        threshold 0.5 (default), or 0.2 for g
    *          ──0.7──► svc (S)
    */
-  it('the rule decides: HARD fails f, THRESHOLD and DISTRESS below threshold do not', () => {
+  it('the rule decides: HARD fails f, THRESHOLD below threshold and DISTRESS below 1 do not', () => {
     const build = (threshold: string): PropagationGraph =>
       drawnGraph({ nodes: `CF:f${threshold} F:fac S:svc`, edges: 'f>fac:0.3 f>svc:0.7' });
     const g = build('');
@@ -165,8 +165,9 @@ describe('stressTestRange: random failures on the drawn graph', () => {
     expect(lost(g, { rule: 'HARD' })).toBe(10);
     expect(lost(g, { rule: 'HARD', durationHours: 5 })).toBe(10); // timed path, same answer
     expect(lost(g, { rule: 'THRESHOLD' })).toBe(0);
-    expect(lost(g, { rule: 'DISTRESS' })).toBe(0); // distress 0.3 < 0.5
-    expect(lost(build('^0.2'), { rule: 'DISTRESS' })).toBe(10);
+    expect(lost(g, { rule: 'DISTRESS' })).toBe(0); // distress 0.3: degraded, not failed
+    expect(lost(build('^0.2'), { rule: 'DISTRESS' })).toBe(0); // thresholds are THRESHOLD's; DISTRESS fails at 1
+    expect(lost(build('^0.2'), { rule: 'THRESHOLD' })).toBe(10); // 0.3 >= 0.2
     expect(lost(g, { rule: 'THRESHOLD', kinds: ['Service'] })).toBe(10); // 0.7 >= 0.5
   });
 });

@@ -44,7 +44,7 @@ export function drawnInput(spec: { nodes: string; edges?: string; owned?: string
       propagation: m[6] === undefined ? 0 : Number(m[6]),
       delayHours: 0,
       recoveryHours: null,
-      trust: m[6] !== undefined,
+      integrity: m[6] !== undefined,
       illustrative: false,
       redundancyGroup: m[4] ?? null,
       minAlive: m[5] === undefined ? 1 : Number(m[5]),
@@ -101,16 +101,16 @@ export function randomGraphInput(options: { nodes: number; edges: number; seed: 
     for (let j = 0; j < members; j++) {
       let supplier = infrastructure[pick(infrastructure.length)]!;
       if (supplier === dependent.id) supplier = infrastructure[(infrastructure.indexOf(supplier) + 1) % infrastructure.length]!;
-      const trust = random() < 0.3;
+      const integrity = random() < 0.3;
       edges.push({
         id: `e${edges.length}`,
         dependent: dependent.id,
         supplier,
         strength: 0.5 + random() / 2,
-        propagation: trust ? 0.3 : 0,
+        propagation: integrity ? 0.3 : 0,
         delayHours: 0,
         recoveryHours: null,
-        trust,
+        integrity,
         illustrative: false,
         redundancyGroup: group ? `g${edges.length - j}` : null,
         minAlive: 1,

@@ -9,7 +9,7 @@ import { checkFirst, decodeCursor, toConnection } from '../../services/node-list
 import { createDependency, deleteDependency, updateDependency } from '../../services/node-writes';
 
 const TRUST = Object.entries(CHANNELS)
-  .filter(([, c]) => c.trust)
+  .filter(([, c]) => c.integrity)
   .map(([k]) => k);
 
 /** DependencyFilter field → WHERE fragment over (a)-[r]->(b). */

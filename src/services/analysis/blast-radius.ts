@@ -156,7 +156,7 @@ function hypotheticalEdges(o: OverridesRequest): { inputs: EdgeInput[]; records:
       propagation: d.propagation ?? 0,
       delayHours: d.delayHours ?? 0,
       recoveryHours: d.recoveryHours ?? null,
-      trust: CHANNELS[channel].integrity,
+      integrity: CHANNELS[channel].integrity,
       illustrative: true,
       redundancyGroup: d.redundancyGroup ?? null,
       minAlive: d.minAlive ?? 1,

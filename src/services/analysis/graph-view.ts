@@ -97,7 +97,7 @@ export function graphView(snapshot: Snapshot, answer: LayoutAnswer): GraphView {
       dependent: g.ids[g.edgeDependent[e]!]!,
       supplier: g.ids[g.edgeSupplier[e]!]!,
       channel: snapshot.channel[e]!,
-      trustCarrying: g.trust[e] === 1,
+      trustCarrying: g.integrity[e] === 1,
       crossBorder: a >= 0 && b >= 0 && a !== b,
       illustrative: g.illustrative[e] === 1,
       tlp: (attrs.tlp as Tlp | undefined) ?? DEFAULTS.tlp,

@@ -76,7 +76,7 @@ function candidates(snapshot: Snapshot, before: BlastResultIds): Candidate[] {
     if (e === undefined) continue;
     const dependent = g.edgeDependent[e]!;
     const supplier = g.edgeSupplier[e]!;
-    if (g.trust[e]) {
+    if (g.integrity[e]) {
       out.push({
         kind: 'CUT_TRUST_CHANNEL',
         dependency: depId,

@@ -125,7 +125,7 @@ export function generateGraph({ nodes: n, seed = 1 }: GenerateOptions): GraphMod
       dependent: dependent.id,
       supplier: supplier.id,
       channel,
-      trust: CHANNELS[channel].trust,
+      trust: CHANNELS[channel].integrity,
       crossBorder: dependent.country !== supplier.country,
       ...provenance(),
     });

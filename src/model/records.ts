@@ -99,6 +99,12 @@ export interface DependencyRecord extends Provenance {
   propagation: number;
   delayHours: number;
   recoveryHours: number | null;
+  /** null/absent: the channel's default (graph-schema/vocabulary.ts CHANNELS). */
+  graceHours?: number | null;
+  carriesAvailability?: boolean | null;
+  carriesIntegrity?: boolean | null;
+  /** Within a redundancy group: this supplier's share of the group's capacity. */
+  capacityShare?: number | null;
 }
 
 export interface NodeRecordByKind {

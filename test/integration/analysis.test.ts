@@ -59,7 +59,7 @@ async function blast(input: Record<string, unknown>): Promise<Blast> {
 function snapshotDigest(s: Snapshot): string {
   const h = createHash('sha256');
   const g = s.propagation;
-  for (const a of [g.kind, g.threshold, g.importance, g.edgeDependent, g.edgeSupplier, g.strength, g.propagation, g.delay, g.recovery, g.trust, g.illustrative, g.edgeGroup, g.groupMinAlive, g.bySupplierOffsets, g.bySupplierEdges, g.totalStrength, s.location, s.jurisdiction]) {
+  for (const a of [g.kind, g.threshold, g.importance, g.edgeDependent, g.edgeSupplier, g.strength, g.propagation, g.delay, g.recovery, g.integrity, g.illustrative, g.edgeGroup, g.groupMinAlive, g.bySupplierOffsets, g.bySupplierEdges, g.totalStrength, s.location, s.jurisdiction]) {
     h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
   h.update(g.edgeIds.join('|'));

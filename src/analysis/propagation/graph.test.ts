@@ -13,7 +13,7 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
     const error = expectInputError(
       () =>
         buildPropagationGraph({
-          nodes: [node('a'), node('a'), node('b', 'Service', { threshold: 1.5 }), node('f', 'CriticalFunction', { importance: 0 }), node('p', 'Provider'), node('x', 'Spaceship' as 'Service')],
+          nodes: [node('a'), node('a'), node('b', 'Service', { threshold: 1.5 }), node('f', 'CriticalFunction', { importance: -1 }), node('p', 'Provider'), node('x', 'Spaceship' as 'Service')],
           edges: [
             dep('a', 'ghost'),
             dep('nobody', 'b', { id: 'e2' }),
@@ -34,7 +34,7 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
         }),
       'node "a": duplicate node id',
       'node "b": threshold must be in 0..1',
-      'node "f": importance must be a finite number > 0',
+      'node "f": importance must be a finite number >= 0, got -1',
       'node "x": unknown kind',
       'edge "a>ghost": unknown supplier node id "ghost"',
       'edge "e2": unknown dependent node id "nobody"',
@@ -223,5 +223,12 @@ describe('expandOrigins', () => {
     expect(expandOrigins(g, ['x', 'p', 'svc'], true)).toEqual([0, 2, 4]);
     expect(expandOrigins(g, ['q'], false)).toEqual([3]);
     expect(expandOrigins(g, [], false)).toEqual([]);
+  });
+});
+
+describe('importance 0', () => {
+  it('is analysable: the function is counted, with no weight', () => {
+    const g = graph(['s', node('f', 'CriticalFunction', { importance: 0 })], [dep('f', 's')]);
+    expect(g.importance[1]).toBe(0);
   });
 });

@@ -234,8 +234,9 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     else threshold[v] = t;
     if (k === KIND_FUNCTION) {
       const w = node.importance ?? DEFAULT_IMPORTANCE;
-      if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
-        problems.push(`${where}: importance must be a finite number > 0, got ${showValue(node.importance)}`);
+      // 0 is analysable (a function that weighs nothing in totals); the model's validation asks for > 0.
+      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+        problems.push(`${where}: importance must be a finite number >= 0, got ${showValue(node.importance)}`);
       } else importance[v] = w;
     }
   });

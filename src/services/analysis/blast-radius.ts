@@ -27,7 +27,7 @@ import type { EdgeInput, Overlay, PropagationGraph } from '../../analysis/propag
 import type { DependencyRecord } from '../../model/records';
 import type { Snapshot } from '../../projection/snapshot';
 import { defaultDependencyId } from '../node-writes';
-import type { AffectedIds, BlastResultIds, CrossBorderIds, ExplanationIds } from './blast-result';
+import type { AffectedIds, BlastResultIds, ExplanationIds } from './blast-result';
 
 export interface OverridesRequest {
   removeNodes?: readonly string[] | null;

@@ -36,7 +36,6 @@ import {
   IDENTITY_SUITES,
   IMPORTANCE,
   IMPORTANCE_RULE,
-  IT_FALLBACK_GRACE_HOURS,
   LATENCY_RANGE,
   MSP_P_MONITORING,
   MSP_P_RMM,
@@ -196,6 +195,7 @@ interface PendingEdge {
   channel: Channel;
   rule: RuleId;
   graceHours?: number | null;
+  carriesAvailability?: boolean;
 }
 
 /** Accumulates generated edges; refuses a second edge per (dependent, supplier, channel). */
@@ -293,6 +293,7 @@ class EdgeSet {
         group,
         ...(capacityShare === undefined ? {} : { capacityShare }),
         ...(e.graceHours === undefined ? {} : { graceHours: e.graceHours }),
+        ...(e.carriesAvailability === undefined ? {} : { carriesAvailability: e.carriesAvailability }),
       });
     }
   }
@@ -424,10 +425,12 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
       const publicFacing = stream(fn, 'public').chance(r.pPublic);
       const buysCloud = stream(fn, 'cloud').chance(P_CLOUD_BY_COUNTRY[c.id] ?? P_CLOUD_EU);
 
-      // A1: electricity from the national TSOs (or the nearest country's), with the sector's backup autonomy.
+      // A1: electricity from the national TSOs (or the nearest country's), with the sector's backup
+      // autonomy. Several TSOs serve different areas of one country: one group, equal capacity shares.
       if (on('A1')) {
         const rng = stream(fn, 'A1');
-        for (const e of nearestHolder(c.id, energyByCountry)) edges.add(rng, fn, e, 'POWER', 'A1', { graceHours: r.powerGraceHours });
+        const tsos = nearestHolder(c.id, energyByCountry).map((e) => ({ rng, supplier: e, channel: 'POWER' as const, rule: 'A1' as const, graceHours: r.powerGraceHours }));
+        edges.addGroup(fn, tsos, `${fn}#power`, 1, true);
       }
 
       // A2: national telecom networks (or the nearest country's), alternatives in one group.
@@ -452,31 +455,32 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
       }
 
       // B3, C6, C7: the function's IT (files and back office, e-mail and office identity, an MSP),
-      // one group with equal capacity shares; ON_PREMISES cores run on without it for a while.
+      // one group with equal capacity shares. An ON_PREMISES core runs on without it (on-premise
+      // fallback): those edges carry no availability to the function; integrity stays the channel's.
       const it: PendingEdge[] = [];
-      const itGrace = onPremises ? IT_FALLBACK_GRACE_HOURS : undefined;
+      const itCarriage = onPremises ? { carriesAvailability: false } : {};
       if (on('B3')) {
         const rng = stream(fn, 'B3');
         if (buysCloud && rng.chance(P_FILES_GIVEN_CLOUD)) {
           const candidates = nearestFacilities(c.latitude, c.longitude, cloudRegions, HOSTING_CANDIDATES);
           const site = rng.pickWeighted(candidates.map((f) => f.id), byRank(candidates.length));
-          it.push({ rng, supplier: site, channel: 'HOSTING', rule: 'B3', graceHours: itGrace });
+          it.push({ rng, supplier: site, channel: 'HOSTING', rule: 'B3', ...itCarriage });
         }
       }
       if (on('C6')) {
         const rng = stream(fn, 'C6');
         if (buysCloud && rng.chance(P_EMAIL_GIVEN_CLOUD)) {
           const suite = rng.pickWeighted(IDENTITY_SUITES.map(([id]) => id), IDENTITY_SUITES.map(([, w]) => w));
-          if (has(suite)) it.push({ rng, supplier: suite, channel: 'IDENTITY', rule: 'C6', graceHours: itGrace });
+          if (has(suite)) it.push({ rng, supplier: suite, channel: 'IDENTITY', rule: 'C6', ...itCarriage });
         }
-        if (buysCloud && rng.chance(P_OKTA_GIVEN_CLOUD) && has(OKTA)) it.push({ rng, supplier: OKTA, channel: 'IDENTITY', rule: 'C6', graceHours: itGrace });
+        if (buysCloud && rng.chance(P_OKTA_GIVEN_CLOUD) && has(OKTA)) it.push({ rng, supplier: OKTA, channel: 'IDENTITY', rule: 'C6', ...itCarriage });
       }
       if (on('C7')) {
         const rng = stream(fn, 'C7');
         if (rng.chance(r.pMsp) && mspServices.length > 0) {
           const weights = mspServices.map((s) => (providerById.get(s.provider)?.headquarters === c.id ? MSP_SAME_COUNTRY_WEIGHT : 1));
           const msp = rng.pickWeighted(mspServices, weights);
-          it.push({ rng, supplier: msp.id, channel: 'MANAGED_SERVICE', rule: 'C7', graceHours: itGrace });
+          it.push({ rng, supplier: msp.id, channel: 'MANAGED_SERVICE', rule: 'C7', ...itCarriage });
         }
       }
       // Parameters are drawn per edge from each member's own rule stream, in member order.
@@ -591,11 +595,13 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
       edges.addGroup(s.id, sites.map((x) => ({ rng, supplier: x, channel: 'HOSTING' as const, rule: 'G1' as const })), `${s.id}#regions`, 1);
     }
 
-    // G2: a national network draws power from every TSO of its country, with battery backup at its sites.
+    // G2: a national network draws power from the TSOs of its country (one group, equal capacity
+    // shares: each TSO serves an area), with battery backup at its sites.
     if (on('G2') && isNationalNetwork(s)) {
       const rng = stream(s.id, 'G2');
       const hq = providerById.get(s.provider)?.headquarters;
-      for (const e of hq === undefined ? [] : (energyByCountry.get(hq) ?? [])) edges.add(rng, s.id, e, 'POWER', 'G2', { graceHours: POWER_GRACE.mobileSite });
+      const tsos = (hq === undefined ? [] : (energyByCountry.get(hq) ?? [])).map((e) => ({ rng, supplier: e, channel: 'POWER' as const, rule: 'G2' as const, graceHours: POWER_GRACE.mobileSite }));
+      edges.addGroup(s.id, tsos, `${s.id}#power`, 1, true);
     }
 
     // G3: MSP services run RMM and network-monitoring tools with some probability.

@@ -23,11 +23,11 @@ export const SOURCE = `Linchpin illustrative generator ${GENERATOR_VERSION} (see
  * Rule I (the 384 functions themselves) is not switchable.
  */
 export const RULES = [
-  { id: 'A1', description: 'functions draw electricity from the national TSOs, with the backup autonomy of their sector as grace', basis: 'grace: DIN VDE 0100-710 (hospitals, 24 h); Uptime Institute Tier Standard (data centres, 12 h); UK government base-station recommendation (1 h); other sectors: assumption or none' },
+  { id: 'A1', description: 'functions draw electricity from the national TSOs (several: one group, equal capacity shares), with their sector’s backup autonomy as grace', basis: 'grace: DIN VDE 0100-710 (hospitals, 24 h); Uptime Institute Tier Standard (data centres, 12 h); UK government base-station recommendation (1 h); other sectors: assumption or none' },
   { id: 'A2', description: 'functions reach the national telecom networks, 1-of-n', basis: 'assumption' },
   { id: 'B', description: 'core operations of cloud-hosted sectors (public administration, food retail) run in k of the nearest hosting sites', basis: 'Eurostat isoc_cicce_use 2023: 45.2% of EU enterprises buy cloud, 43.0% of those buy database hosting; the sector split is an assumption' },
   { id: 'B2', description: 'a public-facing function’s website sits on a shared-hosting campus (web presence: no availability)', basis: 'assumption' },
-  { id: 'B3', description: 'IT workloads (files, back office) of a cloud-buying function run in one nearby cloud region, in the function’s IT group', basis: 'Eurostat isoc_cicce_use 2023: 45.2% buy cloud (per-country where published), 68.0% of those buy file storage' },
+  { id: 'B3', description: 'IT workloads (files, back office) of a cloud-buying function run in one nearby cloud region, in the function’s IT group (no availability to an on-premises core)', basis: 'Eurostat isoc_cicce_use 2023: 45.2% buy cloud (per-country where published), 68.0% of those buy file storage' },
   { id: 'C1', description: 'Windows Update (SOFTWARE_UPDATE, integrity only)', basis: 'assumption' },
   { id: 'C2', description: 'endpoint security agent: Defender or CrowdStrike (SOFTWARE_UPDATE)', basis: 'assumption' },
   { id: 'C3', description: 'SolarWinds Orion network monitoring (SOFTWARE_UPDATE)', basis: 'assumption' },
@@ -40,12 +40,12 @@ export const RULES = [
   { id: 'D1', description: 'a public-facing function’s website sits behind a CDN (web presence: no availability)', basis: 'assumption' },
   { id: 'D2', description: 'a public-facing function’s domain uses third-party authoritative DNS (web presence: no availability)', basis: 'assumption' },
   { id: 'D3', description: 'satellite communications over two networks, 1-of-2', basis: 'assumption' },
-  { id: 'E1', description: 'functions draw power through their country’s energy function, with their sector’s grace', basis: 'as A1' },
+  { id: 'E1', description: 'functions draw power through their country’s energy function, with their sector’s grace', basis: 'grace as in A1: DIN VDE 0100-710, Uptime Institute Tier Standard, UK government; the other sectors: assumption or none' },
   { id: 'E2', description: 'other cross-sector dependencies within a country (connectivity, data with a buffer, timing, satellite)', basis: 'assumption' },
   { id: 'F1', description: 'facilities draw electricity from their country’s TSO; data centres and exchanges with 12 h of generator fuel', basis: 'Uptime Institute Tier Standard: Topology (12 h minimum on-site fuel)' },
   { id: 'F2', description: 'facilities reach the 2 nearest exchange points and the national networks, 1-of-n', basis: 'assumption' },
   { id: 'G1', description: 'a cloud provider’s platform service runs in all of its hosting sites, 1-of-n', basis: 'assumption' },
-  { id: 'G2', description: 'national networks draw electricity from the TSOs of their country, 1 h of battery', basis: 'UK government recommendation of 1 h battery backup at base stations (Ofcom, 2007)' },
+  { id: 'G2', description: 'national networks draw electricity from the TSOs of their country (one group, equal capacity shares), 1 h of battery', basis: 'UK government recommendation of 1 h battery backup at base stations (Ofcom, 2007)' },
   { id: 'G3', description: 'MSP services run Kaseya VSA and SolarWinds Orion with some probability', basis: 'assumption' },
 ] as const satisfies readonly { id: string; description: string; basis: string }[];
 export type RuleId = (typeof RULES)[number]['id'];
@@ -158,11 +158,6 @@ export const HOSTING_CANDIDATES = 8;
 export const P_WEB_GIVEN_PUBLIC = 0.5;
 /** Rule B2: the shared-hosting campuses drawn from (nearest to the country centroid). */
 export const WEB_HOSTING_CANDIDATES = 4;
-/**
- * IT group (B3, C6, C7) of an ON_PREMISES function: hours its core runs on without those IT
- * suppliers (on-premise fallback, downtime procedures). Assumption: no public standard states a figure.
- */
-export const IT_FALLBACK_GRACE_HOURS = 72;
 
 /** Rule C: sector-independent probabilities. */
 export const P_OS_UPDATE = 0.8;

@@ -4,9 +4,11 @@
  *   npx tsx seed/generator/generate.ts           writes seed/data/generated/{functions,dependencies}.jsonl
  *   npx tsx seed/generator/generate.ts --check   exits 1 if the committed files differ from a fresh run
  *
- * `generateIllustrative(facts)` is pure: same facts in, same rows out (fixed seed,
- * one PRNG stream per entity). `serializeJsonl` turns rows into the exact bytes
- * written to disk, so a test can regenerate in memory and compare.
+ * `generateIllustrative(facts, { without })` is pure: same facts in, same rows out (fixed
+ * seed, one PRNG stream per entity and rule). `RULES` lists the switchable rules;
+ * `generateWithout(facts, ids)` leaves some out without changing the others' draws.
+ * `serializeJsonl` turns rows into the exact bytes written to disk, so a test can
+ * regenerate in memory and compare.
  * The rules are documented in seed/README.md#rules.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

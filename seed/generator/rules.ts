@@ -1,7 +1,8 @@
 /**
  * Parameters of the illustrative generator. Every number here is a modelling
  * assumption, documented in seed/README.md#rules; none is calibrated against an
- * incident. Change GENERATOR_VERSION when a rule changes.
+ * incident. Change GENERATOR_VERSION when a rule changes. Public sources behind
+ * the shares and grace hours are named in RULES[].basis and in the README.
  */
 import type { Channel, Sector } from '../../graph-schema/vocabulary';
 

@@ -1,8 +1,8 @@
 /**
- * Parameters of the illustrative generator. Every number here is a modelling
- * assumption, documented in seed/README.md#rules; none is calibrated against an
- * incident. Change GENERATOR_VERSION when a rule changes. Public sources behind
- * the shares and grace hours are named in RULES[].basis and in the README.
+ * Parameters of the illustrative generator, documented in seed/README.md#rules.
+ * Each number either comes from the public source named beside it (and in
+ * RULES[].basis) or is a modelling assumption; none is calibrated against an
+ * incident. Change GENERATOR_VERSION when a rule changes.
  */
 import type { Channel, Sector } from '../../graph-schema/vocabulary';
 

@@ -86,9 +86,11 @@ describe('blastRadius', () => {
   });
 
   it('gives different answers under HARD, THRESHOLD and DISTRESS, with DebtRank reported for DISTRESS', async () => {
-    const hard = await blast({ origins: ['fac:aws-eu-central-1', 'fac:azure-germanywestcentral'], rule: 'HARD' });
-    const threshold = await blast({ origins: ['fac:aws-eu-central-1', 'fac:azure-germanywestcentral'], rule: 'THRESHOLD' });
-    const distress = await blast({ origins: ['fac:aws-eu-central-1', 'fac:azure-germanywestcentral'], rule: 'DISTRESS' });
+    // Two regions where, in the v2 seed, hosted cores (public administration, food retail) run.
+    const origins = ['fac:aws-eu-south-1', 'fac:aws-eu-north-1'];
+    const hard = await blast({ origins, rule: 'HARD' });
+    const threshold = await blast({ origins, rule: 'THRESHOLD' });
+    const distress = await blast({ origins, rule: 'DISTRESS' });
     expect(hard.debtRank).toBeNull();
     expect(distress.debtRank).toBeGreaterThan(0);
     expect(distress.affected.some((a) => a.state === 'DEGRADED' && a.distress > 0 && a.distress < 1)).toBe(true);
@@ -378,7 +380,7 @@ describe('scenarios', () => {
   it('saves, lists, compares and deletes scenarios; mitigates and suggests mitigations', async () => {
     const save = `mutation($input: SaveScenarioInput!) { saveScenario(input: $input) { id name author snapshotVersion result { totals { functionsLost importanceLost } } } }`;
     const a = await api.gql<{ saveScenario: { id: string; result: { totals: { functionsLost: number; importanceLost: number } } } }>(save, {
-      input: { name: 'AWS Frankfurt down', author: 'test', analysis: { origins: ['fac:aws-eu-central-1'] } },
+      input: { name: 'AWS Milan down', author: 'test', analysis: { origins: ['fac:aws-eu-south-1'] } },
     });
     const b = await api.gql<{ saveScenario: { id: string; result: { totals: { functionsLost: number } } } }>(save, {
       input: { name: 'AWS down', author: 'test', analysis: { origins: ['prov:aws'] } },

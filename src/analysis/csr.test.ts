@@ -1,6 +1,6 @@
 import { DirectedGraph, MultiGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentsError } from './centrality/errors';
+import { AnalysisInputError } from './errors';
 import {
   buildCsr,
   csrFromGraphology,
@@ -24,11 +24,11 @@ function expectInvalid(f: () => unknown, argument: string): void {
   try {
     f();
   } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentsError);
-    expect((error as InvalidArgumentsError).argument).toBe(argument);
+    expect(error).toBeInstanceOf(AnalysisInputError);
+    expect((error as AnalysisInputError).argument).toBe(argument);
     return;
   }
-  throw new Error(`expected InvalidArgumentsError for ${argument}`);
+  throw new Error(`expected AnalysisInputError for ${argument}`);
 }
 
 describe('buildCsr: bad input throws first', () => {

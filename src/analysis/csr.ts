@@ -15,7 +15,7 @@
  * Building costs O(n + m) time and memory (two stable counting sorts, no comparison sort).
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { InvalidArgumentsError } from './centrality/errors';
+import { AnalysisInputError } from './errors';
 
 export interface Csr {
   n: number;
@@ -77,20 +77,20 @@ class GrowableFloat64 {
 }
 
 function validateIds(ids: unknown, argument: string): asserts ids is readonly string[] {
-  if (!Array.isArray(ids)) throw new InvalidArgumentsError(argument, 'must be an array of strings');
-  if (ids.length > MAX_NODES) throw new InvalidArgumentsError(argument, `at most ${MAX_NODES} nodes`);
+  if (!Array.isArray(ids)) throw new AnalysisInputError(argument, 'must be an array of strings');
+  if (ids.length > MAX_NODES) throw new AnalysisInputError(argument, `at most ${MAX_NODES} nodes`);
   const seen = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
     const id: unknown = ids[i];
-    if (typeof id !== 'string') throw new InvalidArgumentsError(`${argument}[${i}]`, 'must be a string');
-    if (seen.has(id)) throw new InvalidArgumentsError(`${argument}[${i}]`, `duplicate id ${JSON.stringify(id)}`);
+    if (typeof id !== 'string') throw new AnalysisInputError(`${argument}[${i}]`, 'must be a string');
+    if (seen.has(id)) throw new AnalysisInputError(`${argument}[${i}]`, `duplicate id ${JSON.stringify(id)}`);
     seen.add(id);
   }
 }
 
 function checkBoolean(value: unknown, argument: string): void {
   if (value !== undefined && typeof value !== 'boolean') {
-    throw new InvalidArgumentsError(argument, 'must be a boolean');
+    throw new AnalysisInputError(argument, 'must be a boolean');
   }
 }
 
@@ -98,12 +98,12 @@ const WEIGHT_MERGES: readonly WeightMerge[] = ['last', 'first', 'sum', 'min', 'm
 
 function validateBuildOptions(options: unknown, argument: string): Required<BuildCsrOptions> {
   if (options === undefined) return { dedupe: true, dropSelfLoops: false, mergeWeights: 'last' };
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentsError(argument, 'must be an object');
+  if (options === null || typeof options !== 'object') throw new AnalysisInputError(argument, 'must be an object');
   const o = options as BuildCsrOptions;
   checkBoolean(o.dedupe, `${argument}.dedupe`);
   checkBoolean(o.dropSelfLoops, `${argument}.dropSelfLoops`);
   if (o.mergeWeights !== undefined && !WEIGHT_MERGES.includes(o.mergeWeights)) {
-    throw new InvalidArgumentsError(`${argument}.mergeWeights`, `must be one of ${WEIGHT_MERGES.join(', ')}`);
+    throw new AnalysisInputError(`${argument}.mergeWeights`, `must be one of ${WEIGHT_MERGES.join(', ')}`);
   }
   return {
     dedupe: o.dedupe ?? true,
@@ -128,7 +128,7 @@ function countingSort(order: Int32Array, key: Int32Array, n: number): Int32Array
 /**
  * Build a Csr from node ids and arcs given as node indices. Arcs may carry a weight as a
  * third element; then every arc must (the graph is weighted iff the first arc is).
- * Throws `InvalidArgumentsError` on duplicate ids, out-of-range or non-integer endpoints,
+ * Throws `AnalysisInputError` on duplicate ids, out-of-range or non-integer endpoints,
  * non-finite weights or mixed weighted/unweighted arcs.
  */
 export function buildCsr(
@@ -139,7 +139,7 @@ export function buildCsr(
   validateIds(ids, 'ids');
   const edgesArg: unknown = edges;
   if (edgesArg === null || typeof edgesArg !== 'object' || !(Symbol.iterator in edgesArg)) {
-    throw new InvalidArgumentsError('edges', 'must be an iterable of [source, target] or [source, target, weight]');
+    throw new AnalysisInputError('edges', 'must be an iterable of [source, target] or [source, target, weight]');
   }
   const { dedupe, dropSelfLoops, mergeWeights } = validateBuildOptions(options, 'options');
   const n = ids.length;
@@ -152,25 +152,25 @@ export function buildCsr(
   for (const edge of edges) {
     const where = `edges[${index}]`;
     if (!Array.isArray(edge) || (edge.length !== 2 && edge.length !== 3)) {
-      throw new InvalidArgumentsError(where, 'must be [source, target] or [source, target, weight]');
+      throw new AnalysisInputError(where, 'must be [source, target] or [source, target, weight]');
     }
     const hasWeight = edge.length === 3;
     if (weighted === undefined) weighted = hasWeight;
     else if (weighted !== hasWeight) {
-      throw new InvalidArgumentsError(where, 'either every edge carries a weight or none does');
+      throw new AnalysisInputError(where, 'either every edge carries a weight or none does');
     }
     const s: unknown = edge[0];
     const t: unknown = edge[1];
     for (const [name, v] of [['source', s], ['target', t]] as const) {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= n) {
-        throw new InvalidArgumentsError(where, `${name} must be an integer node index in [0, ${n})`);
+        throw new AnalysisInputError(where, `${name} must be an integer node index in [0, ${n})`);
       }
     }
     let w = 1;
     if (hasWeight) {
       const raw: unknown = edge[2];
       if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-        throw new InvalidArgumentsError(where, 'weight must be a finite number');
+        throw new AnalysisInputError(where, 'weight must be a finite number');
       }
       w = raw;
     }
@@ -258,43 +258,43 @@ function transpose(
 }
 
 function checkOffsets(offsets: unknown, n: number, m: number, argument: string): void {
-  if (!(offsets instanceof Int32Array)) throw new InvalidArgumentsError(argument, 'must be an Int32Array');
-  if (offsets.length !== n + 1) throw new InvalidArgumentsError(argument, `must have length n + 1 = ${n + 1}`);
-  if (offsets[0] !== 0) throw new InvalidArgumentsError(argument, 'must start at 0');
+  if (!(offsets instanceof Int32Array)) throw new AnalysisInputError(argument, 'must be an Int32Array');
+  if (offsets.length !== n + 1) throw new AnalysisInputError(argument, `must have length n + 1 = ${n + 1}`);
+  if (offsets[0] !== 0) throw new AnalysisInputError(argument, 'must start at 0');
   for (let v = 0; v < n; v++) {
-    if (offsets[v + 1]! < offsets[v]!) throw new InvalidArgumentsError(argument, `decreases at index ${v + 1}`);
+    if (offsets[v + 1]! < offsets[v]!) throw new AnalysisInputError(argument, `decreases at index ${v + 1}`);
   }
-  if (offsets[n] !== m) throw new InvalidArgumentsError(argument, `must end at the arc count ${m}`);
+  if (offsets[n] !== m) throw new AnalysisInputError(argument, `must end at the arc count ${m}`);
 }
 
 function checkEndpoints(list: unknown, n: number, argument: string): asserts list is Int32Array {
-  if (!(list instanceof Int32Array)) throw new InvalidArgumentsError(argument, 'must be an Int32Array');
+  if (!(list instanceof Int32Array)) throw new AnalysisInputError(argument, 'must be an Int32Array');
   for (let k = 0; k < list.length; k++) {
     const v = list[k]!;
-    if (v < 0 || v >= n) throw new InvalidArgumentsError(`${argument}[${k}]`, `node index ${v} outside [0, ${n})`);
+    if (v < 0 || v >= n) throw new AnalysisInputError(`${argument}[${k}]`, `node index ${v} outside [0, ${n})`);
   }
 }
 
 /**
  * Check the structural invariants of a Csr in O(n + m): array types and lengths,
  * monotone offsets, endpoints in range, and that the in-lists have the degrees the
- * out-lists imply. Throws `InvalidArgumentsError` naming `argument`.
+ * out-lists imply. Throws `AnalysisInputError` naming `argument`.
  */
 export function validateCsr(csr: unknown, argument = 'csr'): asserts csr is Csr {
-  if (csr === null || typeof csr !== 'object') throw new InvalidArgumentsError(argument, 'must be a Csr object');
+  if (csr === null || typeof csr !== 'object') throw new AnalysisInputError(argument, 'must be a Csr object');
   const g = csr as Partial<Csr>;
   const n = g.n;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_NODES) {
-    throw new InvalidArgumentsError(`${argument}.n`, 'must be a non-negative integer');
+    throw new AnalysisInputError(`${argument}.n`, 'must be a non-negative integer');
   }
   if (!Array.isArray(g.ids) || g.ids.length !== n) {
-    throw new InvalidArgumentsError(`${argument}.ids`, `must be an array of n = ${n} ids`);
+    throw new AnalysisInputError(`${argument}.ids`, `must be an array of n = ${n} ids`);
   }
   checkEndpoints(g.outTargets, n, `${argument}.outTargets`);
   checkEndpoints(g.inSources, n, `${argument}.inSources`);
   const m = g.outTargets.length;
   if (g.inSources.length !== m) {
-    throw new InvalidArgumentsError(`${argument}.inSources`, `must have as many arcs as outTargets (${m})`);
+    throw new AnalysisInputError(`${argument}.inSources`, `must have as many arcs as outTargets (${m})`);
   }
   checkOffsets(g.outOffsets, n, m, `${argument}.outOffsets`);
   checkOffsets(g.inOffsets, n, m, `${argument}.inOffsets`);
@@ -303,20 +303,20 @@ export function validateCsr(csr: unknown, argument = 'csr'): asserts csr is Csr 
   const inOffsets = g.inOffsets as Int32Array;
   for (let v = 0; v < n; v++) {
     if (inOffsets[v + 1]! - inOffsets[v]! !== inDegree[v]) {
-      throw new InvalidArgumentsError(`${argument}.inOffsets`, `in-degree of node ${v} disagrees with the out-lists`);
+      throw new AnalysisInputError(`${argument}.inOffsets`, `in-degree of node ${v} disagrees with the out-lists`);
     }
   }
   if ((g.outWeights === undefined) !== (g.inWeights === undefined)) {
-    throw new InvalidArgumentsError(`${argument}.inWeights`, 'outWeights and inWeights must be both present or both absent');
+    throw new AnalysisInputError(`${argument}.inWeights`, 'outWeights and inWeights must be both present or both absent');
   }
   for (const key of ['outWeights', 'inWeights'] as const) {
     const w = g[key];
     if (w === undefined) continue;
     if (!(w instanceof Float64Array) || w.length !== m) {
-      throw new InvalidArgumentsError(`${argument}.${key}`, `must be a Float64Array of length ${m}`);
+      throw new AnalysisInputError(`${argument}.${key}`, `must be a Float64Array of length ${m}`);
     }
     for (let k = 0; k < m; k++) {
-      if (!Number.isFinite(w[k]!)) throw new InvalidArgumentsError(`${argument}.${key}[${k}]`, 'must be finite');
+      if (!Number.isFinite(w[k]!)) throw new AnalysisInputError(`${argument}.${key}[${k}]`, 'must be finite');
     }
   }
 }
@@ -369,11 +369,11 @@ export function csrFromGraphology<N extends Attributes, E extends Attributes, G 
     typeof (graph as { nodes?: unknown }).nodes !== 'function' ||
     typeof (graph as { forEachEdge?: unknown }).forEachEdge !== 'function'
   ) {
-    throw new InvalidArgumentsError('graph', 'must be a graphology graph');
+    throw new AnalysisInputError('graph', 'must be a graphology graph');
   }
   const weightAttribute = options?.weightAttribute;
   if (weightAttribute !== undefined && typeof weightAttribute !== 'string') {
-    throw new InvalidArgumentsError('options.weightAttribute', 'must be a string');
+    throw new AnalysisInputError('options.weightAttribute', 'must be a string');
   }
   const buildOptions = validateBuildOptions(
     options === undefined
@@ -396,7 +396,7 @@ export function csrFromGraphology<N extends Attributes, E extends Attributes, G 
     const raw: unknown = (attributes as Attributes)[weightAttribute];
     const w = raw === undefined ? 1 : raw;
     if (typeof w !== 'number' || !Number.isFinite(w)) {
-      throw new InvalidArgumentsError(`graph edge ${edge}`, `attribute ${weightAttribute} must be a finite number`);
+      throw new AnalysisInputError(`graph edge ${edge}`, `attribute ${weightAttribute} must be a finite number`);
     }
     arcs.push([s, t, w]);
     if (undirected && s !== t) arcs.push([t, s, w]);
@@ -406,7 +406,7 @@ export function csrFromGraphology<N extends Attributes, E extends Attributes, G 
 
 /** `values[i]` keyed by `csr.ids[i]`. */
 export function toRecord(csr: Csr, values: ArrayLike<number>): Record<string, number> {
-  if (values.length !== csr.n) throw new InvalidArgumentsError('values', `must have length n = ${csr.n}`);
+  if (values.length !== csr.n) throw new AnalysisInputError('values', `must have length n = ${csr.n}`);
   // fromEntries defines own properties, so an id such as "__proto__" is stored safely.
   return Object.fromEntries(csr.ids.map((id, i) => [id, values[i]!]));
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
-import { StatisticsInputError, distributionSummary, quantile, wilsonInterval } from './statistics';
+import { AnalysisInputError, distributionSummary, quantile, wilsonInterval } from './statistics';
 
 function expectInput(fn: () => unknown, argument: string): void {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(StatisticsInputError);
+    expect(e).toBeInstanceOf(AnalysisInputError);
     expect(e).toBeInstanceOf(ValidationError);
-    expect((e as StatisticsInputError).argument).toBe(argument);
+    expect((e as AnalysisInputError).argument).toBe(argument);
     return;
   }
-  throw new Error(`expected a StatisticsInputError on ${argument}`);
+  throw new Error(`expected a AnalysisInputError on ${argument}`);
 }
 
 describe('statistics: bad input throws first', () => {

@@ -13,7 +13,7 @@
 import { ValidationError } from '../errors';
 
 /** A bad argument to one of these functions; `argument` names it. */
-export class StatisticsInputError extends ValidationError {
+export class AnalysisInputError extends ValidationError {
   readonly argument: string;
 
   constructor(argument: string, message: string) {
@@ -43,13 +43,13 @@ export interface ProportionInterval {
  */
 export function wilsonInterval(successes: number, n: number, z: number = Z_95): ProportionInterval {
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw new StatisticsInputError('n', `must be an integer >= 1, got ${String(n)}`);
+    throw new AnalysisInputError('n', `must be an integer >= 1, got ${String(n)}`);
   }
   if (typeof successes !== 'number' || !Number.isSafeInteger(successes) || successes < 0 || successes > n) {
-    throw new StatisticsInputError('successes', `must be an integer in 0..${n}, got ${String(successes)}`);
+    throw new AnalysisInputError('successes', `must be an integer in 0..${n}, got ${String(successes)}`);
   }
   if (typeof z !== 'number' || !Number.isFinite(z) || z <= 0) {
-    throw new StatisticsInputError('z', `must be a finite number > 0, got ${String(z)}`);
+    throw new AnalysisInputError('z', `must be a finite number > 0, got ${String(z)}`);
   }
   const p = successes / n;
   const z2 = z * z;
@@ -72,11 +72,11 @@ export function quantile(sortedValues: ArrayLike<number>, q: number): number {
   checkValues(sortedValues, 'sortedValues');
   for (let i = 1; i < sortedValues.length; i++) {
     if (sortedValues[i]! < sortedValues[i - 1]!) {
-      throw new StatisticsInputError('sortedValues', `must be sorted ascending, but [${i - 1}] > [${i}]`);
+      throw new AnalysisInputError('sortedValues', `must be sorted ascending, but [${i - 1}] > [${i}]`);
     }
   }
   if (typeof q !== 'number' || !(q >= 0 && q <= 1)) {
-    throw new StatisticsInputError('q', `must be a number in [0, 1], got ${String(q)}`);
+    throw new AnalysisInputError('q', `must be a number in [0, 1], got ${String(q)}`);
   }
   return quantileOfSorted(sortedValues, q);
 }
@@ -119,13 +119,13 @@ export function distributionSummary(values: ArrayLike<number>): DistributionSumm
 
 function checkValues(values: ArrayLike<number>, argument: string): void {
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-    throw new StatisticsInputError(argument, 'must be an array of numbers');
+    throw new AnalysisInputError(argument, 'must be an array of numbers');
   }
-  if (values.length === 0) throw new StatisticsInputError(argument, 'must not be empty');
+  if (values.length === 0) throw new AnalysisInputError(argument, 'must not be empty');
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      throw new StatisticsInputError(`${argument}[${i}]`, `must be a finite number, got ${String(x)}`);
+      throw new AnalysisInputError(`${argument}[${i}]`, `must be a finite number, got ${String(x)}`);
     }
   }
 }

@@ -315,10 +315,10 @@ export type NatoMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type NatoMembersQuery = { countries: { totalCount: number, nodes: Array<{ id: string, name: string, accessionYear: number | null }> } };
 
-export type HealthToAwsQueryVariables = Exact<{ [key: string]: never; }>;
+export type FoodToAwsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthToAwsQuery = { shortestDependencyPath: { length: number, nodes: Array<
+export type FoodToAwsQuery = { shortestDependencyPath: { length: number, nodes: Array<
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }

@@ -46,7 +46,7 @@
  * match a NetworkX (Di)Graph. Self-loops never lie on shortest paths.
  */
 import { isSymmetric, validateCsr, type Csr } from '../csr';
-import { InvalidArgumentsError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { booleanOption, integerOption, numberOption, optionsObject } from './validate';
 import { mulberry32 } from '../random';
 
@@ -120,13 +120,13 @@ export function betweennessCentrality(csr: Csr, options?: BetweennessOptions): B
   const seed = integerOption(o.seed, 0x5eed, 'options.seed', 0);
   const confidence = numberOption(o.confidence, 0.95, 'options.confidence', { min: 0, max: 1, minOpen: true, maxOpen: true });
   if (!directed && !isSymmetric(csr)) {
-    throw new InvalidArgumentsError('options.directed', 'false requires a symmetric Csr (an undirected graph)');
+    throw new AnalysisInputError('options.directed', 'false requires a symmetric Csr (an undirected graph)');
   }
   if (weighted) {
     const w = csr.outWeights;
-    if (w === undefined) throw new InvalidArgumentsError('options.weighted', 'the Csr has no weights');
+    if (w === undefined) throw new AnalysisInputError('options.weighted', 'the Csr has no weights');
     for (let k = 0; k < w.length; k++) {
-      if (!(w[k]! > 0)) throw new InvalidArgumentsError(`csr.outWeights[${k}]`, 'arc lengths must be > 0');
+      if (!(w[k]! > 0)) throw new AnalysisInputError(`csr.outWeights[${k}]`, 'arc lengths must be > 0');
     }
   }
 

@@ -16,7 +16,7 @@
  * to match a NetworkX (Di)Graph).
  */
 import { isSymmetric, validateCsr, type Csr } from '../csr';
-import { InvalidArgumentsError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { booleanOption, optionsObject } from './validate';
 
 export interface DegreeOptions {
@@ -44,7 +44,7 @@ export function degreeCentrality(csr: Csr, options?: DegreeOptions): Float64Arra
   const o = optionsObject(options);
   const directed = booleanOption(o.directed, true, 'options.directed');
   if (!directed && !isSymmetric(csr)) {
-    throw new InvalidArgumentsError('options.directed', 'false requires a symmetric Csr (an undirected graph)');
+    throw new AnalysisInputError('options.directed', 'false requires a symmetric Csr (an undirected graph)');
   }
   const { outOffsets, inOffsets, outTargets } = csr;
   if (directed) {

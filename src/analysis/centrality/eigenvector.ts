@@ -17,7 +17,7 @@
  * Throws `ConvergenceError` after `maxIter` iterations.
  */
 import { undirectedProjection, validateCsr, type Csr } from '../csr';
-import { ConvergenceError } from './errors';
+import { ConvergenceError } from '../errors';
 import { integerOption, numberOption, optionsObject } from './validate';
 
 export interface EigenvectorOptions {

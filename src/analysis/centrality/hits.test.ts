@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsr } from '../csr';
-import { ConvergenceError } from './errors';
+import { ConvergenceError } from '../errors';
 import { hits } from './hits';
 import { BROKEN_CSR, at, expectInvalid, tiny } from './test-utils';
 

@@ -23,7 +23,7 @@
  * Throws `ConvergenceError` after `maxIter` iterations.
  */
 import { validateCsr, type Csr } from '../csr';
-import { ConvergenceError, InvalidArgumentsError } from './errors';
+import { ConvergenceError, AnalysisInputError } from '../errors';
 import { booleanOption, integerOption, numberOption, optionsObject } from './validate';
 
 export interface HitsOptions {
@@ -71,10 +71,10 @@ export function hits(csr: Csr, options?: HitsOptions): HitsResult {
   let inW: Float64Array | undefined;
   if (weighted) {
     if (csr.outWeights === undefined || csr.inWeights === undefined) {
-      throw new InvalidArgumentsError('options.weighted', 'the Csr has no weights');
+      throw new AnalysisInputError('options.weighted', 'the Csr has no weights');
     }
     for (let k = 0; k < csr.outWeights.length; k++) {
-      if (!(csr.outWeights[k]! >= 0)) throw new InvalidArgumentsError(`csr.outWeights[${k}]`, 'weights must be >= 0');
+      if (!(csr.outWeights[k]! >= 0)) throw new AnalysisInputError(`csr.outWeights[${k}]`, 'weights must be >= 0');
     }
     outW = csr.outWeights;
     inW = csr.inWeights;

@@ -2,7 +2,7 @@
  * Exact centrality measures on a compact graph (`../csr`), each equal to NetworkX's.
  * Pure functions: no I/O, no database, no GraphQL.
  */
-export { ConvergenceError, CentralityError, InvalidArgumentsError } from './errors';
+export { ConvergenceError, AnalysisInputError } from '../errors';
 export { degreeCentrality, inDegreeCentrality, outDegreeCentrality } from './degree';
 export type { DegreeOptions } from './degree';
 export {

@@ -1,7 +1,7 @@
 /** Helpers shared by the centrality unit tests (not part of the public API). */
 import { expect } from 'vitest';
 import { buildCsr, type Csr, type EdgeInput } from '../csr';
-import { InvalidArgumentsError } from './errors';
+import { AnalysisInputError } from '../errors';
 
 /**
  * A tiny graph from a spec such as `'a>b b>c c-d'`: `>` is an arc, `-` an undirected edge
@@ -55,8 +55,8 @@ export function expectInvalid(f: () => unknown, argument: string): void {
   } catch (error) {
     thrown = error;
   }
-  expect(thrown, `expected InvalidArgumentsError for ${argument}`).toBeInstanceOf(InvalidArgumentsError);
-  expect((thrown as InvalidArgumentsError).argument).toBe(argument);
+  expect(thrown, `expected AnalysisInputError for ${argument}`).toBeInstanceOf(AnalysisInputError);
+  expect((thrown as AnalysisInputError).argument).toBe(argument);
 }
 
 /** An object that is not a valid Csr (ids/n mismatch), to check validation comes first. */

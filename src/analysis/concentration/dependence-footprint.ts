@@ -14,7 +14,7 @@
  * countries with `natoMember` true; a function's country is `ctx.location`.
  */
 import type { PropagationGraph } from '../propagation/types';
-import { ConcentrationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import {
   FACILITY_CODE,
   FUNCTION_CODE,
@@ -54,7 +54,7 @@ export function dependenceFootprint(g: PropagationGraph, ctx: OwnershipContext, 
   const v = checkNode(g, nodeIndex, 'nodeIndex');
   const kind = g.kind[v]!;
   if (kind !== PROVIDER_CODE && kind !== FACILITY_CODE && kind !== SERVICE_CODE) {
-    throw new ConcentrationInputError('nodeIndex', `${g.ids[v]} is not a Provider, Facility or Service`);
+    throw new AnalysisInputError('nodeIndex', `${g.ids[v]} is not a Provider, Facility or Service`);
   }
 
   const visited = new Uint8Array(g.n);

@@ -26,7 +26,7 @@
  * concentration). Rows with zero credit are not rows.
  */
 import type { PropagationGraph } from '../propagation/types';
-import { ConcentrationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { herfindahlIndex, type ConcentrationBand } from './herfindahl';
 import { FUNCTION_CODE, checkNode, validateOwnershipContext, type OwnershipContext } from './ownership';
 
@@ -76,7 +76,7 @@ export function directDependenceConcentration(
   const functions = checkFunctionSet(g, functionSet);
   const top = options.top ?? DEFAULTS.top;
   if (!Number.isSafeInteger(top) || top < 0) {
-    throw new ConcentrationInputError('options.top', `must be an integer >= 0, got ${String(top)}`);
+    throw new AnalysisInputError('options.top', `must be an integer >= 0, got ${String(top)}`);
   }
 
   const providerCredit = new Float64Array(g.n);
@@ -120,14 +120,14 @@ export function directDependenceConcentration(
 }
 
 function checkFunctionSet(g: PropagationGraph, functionSet: readonly number[]): number[] {
-  if (!Array.isArray(functionSet)) throw new ConcentrationInputError('functionSet', 'must be an array of node indices');
+  if (!Array.isArray(functionSet)) throw new AnalysisInputError('functionSet', 'must be an array of node indices');
   const seen = new Set<number>();
   return functionSet.map((f, i) => {
     const v = checkNode(g, f, `functionSet[${i}]`);
     if (g.kind[v] !== FUNCTION_CODE) {
-      throw new ConcentrationInputError(`functionSet[${i}]`, `${g.ids[v]} is not a CriticalFunction`);
+      throw new AnalysisInputError(`functionSet[${i}]`, `${g.ids[v]} is not a CriticalFunction`);
     }
-    if (seen.has(v)) throw new ConcentrationInputError(`functionSet[${i}]`, `${g.ids[v]} is listed twice`);
+    if (seen.has(v)) throw new AnalysisInputError(`functionSet[${i}]`, `${g.ids[v]} is listed twice`);
     seen.add(v);
     return v;
   });

@@ -12,7 +12,7 @@
  *
  * Shares are normalised to sum 1 first, so credits in any unit may be passed.
  */
-import { ConcentrationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 
 export const HHI_HIGHLY_CONCENTRATED = 1800;
 export const HHI_MODERATELY_CONCENTRATED = 1000;
@@ -28,7 +28,7 @@ export interface HerfindahlResult {
 /** > 1,800 highly concentrated; 1,000..1,800 (both inclusive) moderately; < 1,000 unconcentrated. */
 export function concentrationBand(hhi: number): ConcentrationBand {
   if (typeof hhi !== 'number' || !(hhi >= 0 && hhi <= 10_000 + 1e-6)) {
-    throw new ConcentrationInputError('hhi', `must be a number in 0..10000, got ${String(hhi)}`);
+    throw new AnalysisInputError('hhi', `must be a number in 0..10000, got ${String(hhi)}`);
   }
   if (hhi > HHI_HIGHLY_CONCENTRATED) return 'HIGHLY_CONCENTRATED';
   if (hhi >= HHI_MODERATELY_CONCENTRATED) return 'MODERATELY_CONCENTRATED';
@@ -37,17 +37,17 @@ export function concentrationBand(hhi: number): ConcentrationBand {
 
 export function herfindahlIndex(shares: ArrayLike<number>): HerfindahlResult {
   if (shares === null || typeof shares !== 'object' || typeof shares.length !== 'number') {
-    throw new ConcentrationInputError('shares', 'must be an array of numbers');
+    throw new AnalysisInputError('shares', 'must be an array of numbers');
   }
   let total = 0;
   for (let i = 0; i < shares.length; i++) {
     const x = shares[i];
     if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) {
-      throw new ConcentrationInputError(`shares[${i}]`, `must be a finite number >= 0, got ${String(x)}`);
+      throw new AnalysisInputError(`shares[${i}]`, `must be a finite number >= 0, got ${String(x)}`);
     }
     total += x;
   }
-  if (!(total > 0)) throw new ConcentrationInputError('shares', 'must have a positive sum');
+  if (!(total > 0)) throw new AnalysisInputError('shares', 'must have a positive sum');
   // 10,000 · Σx² / (Σx)²: exact for small integer credits (ten equal shares give
   // exactly 1,000, on the band boundary). Rescaled when the squares would overflow.
   let scale = 1;

@@ -3,7 +3,7 @@
  * few providers, facilities and jurisdictions. Pure functions over a
  * PropagationGraph and an OwnershipContext.
  */
-export { ConcentrationInputError } from './errors';
+export { AnalysisInputError } from '../errors';
 export {
   buildOwnershipContext,
   validateOwnershipContext,

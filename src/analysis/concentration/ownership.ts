@@ -12,7 +12,7 @@
 import { SECTOR_KEYS } from '../../../graph-schema/vocabulary';
 import type { PropagationGraph } from '../propagation/types';
 import { KIND_CODES } from '../propagation/types';
-import { ConcentrationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 
 export const PROVIDER_CODE = KIND_CODES.indexOf('Provider');
 export const FACILITY_CODE = KIND_CODES.indexOf('Facility');
@@ -57,14 +57,14 @@ export interface OwnershipRecords {
 /**
  * Builds the context for `g`. Records of nodes not in `g` are ignored, except
  * that providers outside `g` still count as parents and owners for the
- * jurisdiction. Throws ConcentrationInputError on an unknown country or sector,
+ * jurisdiction. Throws AnalysisInputError on an unknown country or sector,
  * a duplicate record, or a SUBSIDIARY_OF cycle.
  */
 export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRecords): OwnershipContext {
   const countries = records.countries;
   const countryIndex = new Map<string, number>();
   countries.forEach((c, i) => {
-    if (countryIndex.has(c.id)) throw new ConcentrationInputError(`countries[${i}]`, `duplicate country ${c.id}`);
+    if (countryIndex.has(c.id)) throw new AnalysisInputError(`countries[${i}]`, `duplicate country ${c.id}`);
     countryIndex.set(c.id, i);
   });
   const sectors = records.sectors ?? SECTOR_KEYS;
@@ -72,13 +72,13 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
   const country = (id: string | null | undefined, argument: string): number => {
     if (id === null || id === undefined) return -1;
     const c = countryIndex.get(id);
-    if (c === undefined) throw new ConcentrationInputError(argument, `unknown country ${id}`);
+    if (c === undefined) throw new AnalysisInputError(argument, `unknown country ${id}`);
     return c;
   };
 
   const providers = new Map<string, { headquarters: string | null; parent: string | null }>();
   records.providers.forEach((p, i) => {
-    if (providers.has(p.id)) throw new ConcentrationInputError(`providers[${i}]`, `duplicate provider ${p.id}`);
+    if (providers.has(p.id)) throw new AnalysisInputError(`providers[${i}]`, `duplicate provider ${p.id}`);
     country(p.headquarters, `providers[${i}].headquarters`);
     providers.set(p.id, { headquarters: p.headquarters, parent: p.parent ?? null });
   });
@@ -100,7 +100,7 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
         break;
       }
       if (onChain.has(current)) {
-        throw new ConcentrationInputError('providers', `SUBSIDIARY_OF cycle through ${current}`);
+        throw new AnalysisInputError('providers', `SUBSIDIARY_OF cycle through ${current}`);
       }
       onChain.add(current);
       chain.push(current);
@@ -125,7 +125,7 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
   const nodeOf = (id: string, argument: string): number | undefined => {
     const v = g.index.get(id);
     if (v === undefined) return undefined;
-    if (seen[v] === 1) throw new ConcentrationInputError(argument, `duplicate record for ${id}`);
+    if (seen[v] === 1) throw new AnalysisInputError(argument, `duplicate record for ${id}`);
     seen[v] = 1;
     return v;
   };
@@ -161,7 +161,7 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
     let sector = -1;
     if (f.sector !== null) {
       const s = sectorIndex.get(f.sector);
-      if (s === undefined) throw new ConcentrationInputError(`functions[${i}].sector`, `unknown sector ${f.sector}`);
+      if (s === undefined) throw new AnalysisInputError(`functions[${i}].sector`, `unknown sector ${f.sector}`);
       sector = s;
     }
     const v = nodeOf(f.id, `functions[${i}]`);
@@ -174,17 +174,17 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
 
 /** Checks that `ctx` fits `g`: lengths, ranges, and owners that are providers. O(n). */
 export function validateOwnershipContext(g: PropagationGraph, ctx: OwnershipContext): void {
-  if (ctx === null || typeof ctx !== 'object') throw new ConcentrationInputError('ctx', 'must be an object');
-  if (!Array.isArray(ctx.countries)) throw new ConcentrationInputError('ctx.countries', 'must be an array');
-  if (!Array.isArray(ctx.sectors)) throw new ConcentrationInputError('ctx.sectors', 'must be an array');
+  if (ctx === null || typeof ctx !== 'object') throw new AnalysisInputError('ctx', 'must be an object');
+  if (!Array.isArray(ctx.countries)) throw new AnalysisInputError('ctx.countries', 'must be an array');
+  if (!Array.isArray(ctx.sectors)) throw new AnalysisInputError('ctx.sectors', 'must be an array');
   const checkArray = (name: keyof OwnershipContext, max: number): Int32Array => {
     const a = ctx[name];
     if (!(a instanceof Int32Array) || a.length !== g.n) {
-      throw new ConcentrationInputError(`ctx.${name}`, `must be an Int32Array of length ${g.n}`);
+      throw new AnalysisInputError(`ctx.${name}`, `must be an Int32Array of length ${g.n}`);
     }
     for (let v = 0; v < a.length; v++) {
       const x = a[v]!;
-      if (x < -1 || x >= max) throw new ConcentrationInputError(`ctx.${name}[${v}]`, `must be in -1..${max - 1}, got ${x}`);
+      if (x < -1 || x >= max) throw new AnalysisInputError(`ctx.${name}[${v}]`, `must be in -1..${max - 1}, got ${x}`);
     }
     return a;
   };
@@ -195,7 +195,7 @@ export function validateOwnershipContext(g: PropagationGraph, ctx: OwnershipCont
   for (let v = 0; v < g.n; v++) {
     const o = owner[v]!;
     if (o >= 0 && g.kind[o] !== PROVIDER_CODE) {
-      throw new ConcentrationInputError(`ctx.owner[${v}]`, `owner ${g.ids[o]} of ${g.ids[v]} is not a Provider`);
+      throw new AnalysisInputError(`ctx.owner[${v}]`, `owner ${g.ids[o]} of ${g.ids[v]} is not a Provider`);
     }
   }
 }
@@ -203,7 +203,7 @@ export function validateOwnershipContext(g: PropagationGraph, ctx: OwnershipCont
 /** Checks that `v` is a node index of `g`. */
 export function checkNode(g: PropagationGraph, v: unknown, argument: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= g.n) {
-    throw new ConcentrationInputError(argument, `must be a node index in 0..${g.n - 1}, got ${String(v)}`);
+    throw new AnalysisInputError(argument, `must be a node index in 0..${g.n - 1}, got ${String(v)}`);
   }
   return v;
 }

@@ -1,9 +1,9 @@
 /** Helpers for the concentration tests (not part of the public API). */
 import { expect } from 'vitest';
 import { ValidationError } from '../../errors';
-import { ConcentrationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 
-/** Asserts that `fn` throws a ConcentrationInputError naming `argument`. */
+/** Asserts that `fn` throws a AnalysisInputError naming `argument`. */
 export function expectInvalid(fn: () => unknown, argument: string): void {
   let thrown: unknown;
   try {
@@ -11,7 +11,7 @@ export function expectInvalid(fn: () => unknown, argument: string): void {
   } catch (e) {
     thrown = e;
   }
-  expect(thrown).toBeInstanceOf(ConcentrationInputError);
+  expect(thrown).toBeInstanceOf(AnalysisInputError);
   expect(thrown).toBeInstanceOf(ValidationError);
-  expect((thrown as ConcentrationInputError).argument).toBe(argument);
+  expect((thrown as AnalysisInputError).argument).toBe(argument);
 }

@@ -23,7 +23,7 @@
  * Origins keep the state ORIGIN for display, and count by their effect: FAILED
  * under OUTAGE (and DISRUPT with originOutage), COMPROMISED under COMPROMISE.
  */
-import { PropagationInputError, throwIfProblems } from '../propagation/errors';
+import { AnalysisInputError, throwIfProblems } from '../errors';
 import type { OutageResult, PropagationGraph } from '../propagation/types';
 import type { CompromiseSummary } from '../propagation/compromise';
 
@@ -90,7 +90,7 @@ const LOSS_TOLERANCE = 1e-12;
 /** Outcomes of one deterministic outage run. */
 export function outageOutcomes(g: PropagationGraph, result: OutageResult, origins: readonly number[], options?: Partial<OutcomeOptions>): Outcomes {
   const o = checkOutcomeOptions(options);
-  if (result.failed.length !== g.n) throw new PropagationInputError([`result: has ${result.failed.length} nodes, the graph ${g.n}`]);
+  if (result.failed.length !== g.n) throw new AnalysisInputError([`result: has ${result.failed.length} nodes, the graph ${g.n}`]);
   const isOrigin = new Uint8Array(g.n);
   for (const v of origins) isOrigin[v] = 1;
   const nodes: NodeOutcome[] = [];
@@ -128,7 +128,7 @@ export function compromiseOutcomes(
   options?: Partial<OutcomeOptions>,
 ): Outcomes {
   const o = checkOutcomeOptions(options);
-  if (summary.compromisedProbability.length !== g.n) throw new PropagationInputError([`summary: has ${summary.compromisedProbability.length} nodes, the graph ${g.n}`]);
+  if (summary.compromisedProbability.length !== g.n) throw new AnalysisInputError([`summary: has ${summary.compromisedProbability.length} nodes, the graph ${g.n}`]);
   const isOrigin = new Uint8Array(g.n);
   for (const v of origins) isOrigin[v] = 1;
   const nodes: NodeOutcome[] = [];

@@ -37,7 +37,7 @@
  * order statistics, Hyndman & Fan type 7) of the importance affected.
  */
 import { EventHeap } from './event-heap';
-import { PropagationInputError, throwIfProblems } from './errors';
+import { AnalysisInputError, throwIfProblems } from '../errors';
 import { simulateOutage } from './outage';
 import { KIND_CODES, type CompromiseOptions, type CompromiseTally, type PropagationGraph } from './types';
 import { checkGraph, checkNodeList, checkOneOf, showValue } from './validate';
@@ -176,13 +176,13 @@ export function mergeCompromiseTallies(a: CompromiseTally, b: CompromiseTally): 
   checkTally(b, 'b', problems);
   throwIfProblems(problems);
   if (a.compromisedCount.length !== b.compromisedCount.length) {
-    throw new PropagationInputError([`tallies are for graphs of different sizes (${a.compromisedCount.length} and ${b.compromisedCount.length} nodes)`]);
+    throw new AnalysisInputError([`tallies are for graphs of different sizes (${a.compromisedCount.length} and ${b.compromisedCount.length} nodes)`]);
   }
   let first: CompromiseTally;
   let second: CompromiseTally;
   if (a.runsTo === b.runsFrom) [first, second] = [a, b];
   else if (b.runsTo === a.runsFrom) [first, second] = [b, a];
-  else throw new PropagationInputError([`run ranges [${a.runsFrom}, ${a.runsTo}) and [${b.runsFrom}, ${b.runsTo}) are not adjacent`]);
+  else throw new AnalysisInputError([`run ranges [${a.runsFrom}, ${a.runsTo}) and [${b.runsFrom}, ${b.runsTo}) are not adjacent`]);
 
   const n = a.compromisedCount.length;
   const compromisedCount = new Int32Array(n);

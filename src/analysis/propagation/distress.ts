@@ -45,7 +45,7 @@
  * i.e. the importance-weighted loss the cascade adds beyond the initial shock.
  */
 import { lengthThrough, outlasts, restoreThrough, timedCascade, type CascadeSource, type CascadeState } from './cascade';
-import { throwIfProblems } from './errors';
+import { throwIfProblems } from '../errors';
 import type { OutageResult, PropagationGraph } from './types';
 import { checkGraph } from './validate';
 

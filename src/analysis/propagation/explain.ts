@@ -11,7 +11,7 @@
  * path's edges marked illustrative (modelling assumptions rather than public
  * record): how much of an explanation rests on them.
  */
-import { PropagationInputError, throwIfProblems } from './errors';
+import { AnalysisInputError, throwIfProblems } from '../errors';
 import type { OutageResult, PropagationGraph } from './types';
 import { checkGraph, isNodeIndex, showValue } from './validate';
 
@@ -39,7 +39,7 @@ export function explanationPath(g: PropagationGraph, result: OutageResult, v: nu
   let current = v;
   for (let e = result.criticalEdge[current]!; e >= 0; e = result.criticalEdge[current]!) {
     if (e >= g.m || g.edgeDependent[e] !== current || edges.length >= g.n) {
-      throw new PropagationInputError([`result.criticalEdge: does not lead from node ${v} back to an origin (at node ${current}, edge ${e})`]);
+      throw new AnalysisInputError([`result.criticalEdge: does not lead from node ${v} back to an origin (at node ${current}, edge ${e})`]);
     }
     edges.push(e);
     current = g.edgeSupplier[e]!;

@@ -52,8 +52,8 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
       'owned[1]: owner "a" is not a Provider',
       'owned[2]: owned node "f" is not a Facility or Service',
     );
-    expect(error.details).toHaveLength(19);
-    expect(error.message).toMatch(/^invalid propagation input: /);
+    expect(error.problems).toHaveLength(19);
+    expect(error.message).toMatch(/^invalid analysis input: /);
   });
 
   it('does not judge the size of a group that lost a member to an unknown supplier', () => {
@@ -61,7 +61,7 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
       () => graph(['a', 'b'], [dep('b', 'a', { redundancyGroup: 'g', minAlive: 2 }), dep('b', 'ghost', { redundancyGroup: 'g', minAlive: 2 })]),
       'edge "b>ghost": unknown supplier node id "ghost"',
     );
-    expect(error.details).toHaveLength(1);
+    expect(error.problems).toHaveLength(1);
   });
 
   it('accepts a threshold of exactly 0 or 1 and null threshold / importance', () => {

@@ -13,9 +13,9 @@
  * failure travels against it. Self-loops are dropped silently before groups are
  * formed (the model rejects them at input; the engine ignores them), so a group's
  * size counts its other edges only. Everything else that is malformed is reported,
- * all problems at once, in a `PropagationInputError`.
+ * all problems at once, in a `AnalysisInputError`.
  */
-import { PropagationInputError, throwIfProblems } from './errors';
+import { AnalysisInputError, throwIfProblems } from '../errors';
 import { checkGraph, showValue } from './validate';
 import { KIND_CODES, type EdgeInput, type GraphInput, type NodeInput, type Overlay, type PropagationGraph } from './types';
 
@@ -26,7 +26,7 @@ const KIND_FACILITY = KIND_CODES.indexOf('Facility');
 const KIND_SERVICE = KIND_CODES.indexOf('Service');
 const KIND_FUNCTION = KIND_CODES.indexOf('CriticalFunction');
 
-/** Compiles and validates `input`; throws `PropagationInputError` naming every problem. */
+/** Compiles and validates `input`; throws `AnalysisInputError` naming every problem. */
 export function buildPropagationGraph(input: GraphInput): PropagationGraph {
   const problems: string[] = [];
   const graph = compile(input, problems);
@@ -86,7 +86,7 @@ export function applyOverlay(g: PropagationGraph, overlay: Overlay): Propagation
   const problems: string[] = [];
   if (!checkGraph(g, problems)) throwIfProblems(problems);
   if (overlay === null || typeof overlay !== 'object') {
-    throw new PropagationInputError(['overlay: must be an object']);
+    throw new AnalysisInputError(['overlay: must be an object']);
   }
   const removed = new Set<string>();
   if (overlay.removeEdges !== undefined) {

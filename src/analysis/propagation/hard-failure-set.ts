@@ -15,7 +15,7 @@
  * grace is a buffer and the rule is monotone. Scratch buffers are cached per graph (the graph is immutable) and left
  * clean after each call.
  */
-import { throwIfProblems } from './errors';
+import { throwIfProblems } from '../errors';
 import type { PropagationGraph } from './types';
 import { checkGraph, checkNodeList } from './validate';
 

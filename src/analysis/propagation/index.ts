@@ -4,7 +4,7 @@
  * to dependent, on an immutable compact graph. Pure functions: no I/O, no
  * database, no GraphQL. Semantics: graph-schema/README.md.
  */
-export { PropagationError, PropagationInputError } from './errors';
+export { AnalysisInputError } from '../errors';
 export { applyOverlay, buildPropagationGraph, expandOrigins, graphToInput } from './graph';
 export { debtRankLoss, hardFailureSet, simulateOutage } from './outage';
 export { explanationPath, illustrativeShare } from './explain';

@@ -17,7 +17,7 @@
  */
 import { timedCascade, type CascadeSource, type CascadeState } from './cascade';
 import { distressCascade } from './distress';
-import { throwIfProblems } from './errors';
+import { throwIfProblems } from '../errors';
 import type { OutageOptions, OutageResult, PropagationGraph } from './types';
 import { checkGraph, checkNodeList, checkOneOf, isNodeIndex, showValue } from './validate';
 import { OUTAGE_RULES } from '../../../graph-schema/vocabulary';

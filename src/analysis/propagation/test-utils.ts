@@ -1,6 +1,6 @@
 /** Helpers shared by the propagation and single-points-of-failure unit tests (not part of the public API). */
 import { expect } from 'vitest';
-import { PropagationInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { buildPropagationGraph } from './graph';
 import type { EdgeInput, GraphInput, KindName, NodeInput, PropagationGraph } from './types';
 import { mulberry32 } from '../random';
@@ -33,18 +33,18 @@ export function graph(nodes: readonly (string | NodeInput)[], edges: readonly Ed
   return buildPropagationGraph({ nodes: nodes.map((v) => (typeof v === 'string' ? node(v) : v)), edges, owned });
 }
 
-/** Runs `f`, expecting a PropagationInputError whose details include every pattern. */
-export function expectInputError(f: () => unknown, ...patterns: (string | RegExp)[]): PropagationInputError {
+/** Runs `f`, expecting a AnalysisInputError whose details include every pattern. */
+export function expectInputError(f: () => unknown, ...patterns: (string | RegExp)[]): AnalysisInputError {
   let caught: unknown;
   try {
     f();
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(PropagationInputError);
-  const error = caught as PropagationInputError;
+  expect(caught).toBeInstanceOf(AnalysisInputError);
+  const error = caught as AnalysisInputError;
   for (const p of patterns) {
-    expect(error.details.some((d) => (typeof p === 'string' ? d.includes(p) : p.test(d))), `${String(p)} in ${error.details.join(' | ')}`).toBe(true);
+    expect(error.problems.some((d) => (typeof p === 'string' ? d.includes(p) : p.test(d))), `${String(p)} in ${error.problems.join(' | ')}`).toBe(true);
   }
   return error;
 }

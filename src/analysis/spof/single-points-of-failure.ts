@@ -20,7 +20,7 @@
  * cut (the test beside this file checks the restricted sweep against the full one
  * on random graphs).
  */
-import { throwIfProblems } from '../propagation/errors';
+import { throwIfProblems } from '../errors';
 import type { PropagationGraph } from '../propagation/types';
 import { checkGraph, isNodeIndex, showValue } from '../propagation/validate';
 

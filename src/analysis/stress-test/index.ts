@@ -3,7 +3,7 @@
  * compromise, run after run; tallies over run ranges merge exactly, so the runs
  * can be spread over workers (src/jobs) with identical results.
  */
-export { StressTestInputError } from './errors';
+export { AnalysisInputError } from '../errors';
 export { stressTestRange, criticalFunctions } from './stress-range';
 export { mergeStressTallies } from './merge';
 export { summariseStressTest } from './summarise';

@@ -3,7 +3,7 @@
  * (integers), per-run arrays concatenate in run order. Whatever the split of the
  * runs, merging the pieces gives the tally of one pass. O(F + C + runs).
  */
-import { StressTestInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import type { StressTally } from './types';
 
 /** Merges tallies of adjacent ranges ([a.runsFrom, a.runsTo) then [a.runsTo, b.runsTo), in either argument order). */
@@ -12,13 +12,13 @@ export function mergeStressTallies(a: StressTally, b: StressTally): StressTally 
   checkTally(b, 'b');
   if (b.runsTo === a.runsFrom && a.runsFrom !== a.runsTo) [a, b] = [b, a];
   if (a.runsTo !== b.runsFrom) {
-    throw new StressTestInputError(
+    throw new AnalysisInputError(
       'b',
       `runs [${b.runsFrom}, ${b.runsTo}) are not adjacent to [${a.runsFrom}, ${a.runsTo})`,
     );
   }
   if (a.functionFailures.length !== b.functionFailures.length || a.countryFailures.length !== b.countryFailures.length) {
-    throw new StressTestInputError('b', 'tallies of different graphs or contexts (function or country counts differ)');
+    throw new AnalysisInputError('b', 'tallies of different graphs or contexts (function or country counts differ)');
   }
   const functionFailures = a.functionFailures.slice();
   for (let i = 0; i < functionFailures.length; i++) functionFailures[i]! += b.functionFailures[i]!;
@@ -47,6 +47,6 @@ function checkTally(t: StressTally, argument: string): void {
     t.runFunctions.length !== t.runsTo - t.runsFrom ||
     t.runImportance.length !== t.runsTo - t.runsFrom
   ) {
-    throw new StressTestInputError(argument, 'is not a stress-test tally');
+    throw new AnalysisInputError(argument, 'is not a stress-test tally');
   }
 }

@@ -3,7 +3,7 @@ import { ValidationError } from '../../errors';
 import { buildPropagationGraph } from '../propagation';
 import type { PropagationGraph } from '../propagation/types';
 import { runRandom } from '../random';
-import { StressTestInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { mergeStressTallies } from './merge';
 import { stressTestRange } from './stress-range';
 import { summariseStressTest } from './summarise';
@@ -17,9 +17,9 @@ function expectInvalid(fn: () => unknown, argument: string): void {
   } catch (e) {
     thrown = e;
   }
-  expect(thrown).toBeInstanceOf(StressTestInputError);
+  expect(thrown).toBeInstanceOf(AnalysisInputError);
   expect(thrown).toBeInstanceOf(ValidationError);
-  expect((thrown as StressTestInputError).argument).toBe(argument);
+  expect((thrown as AnalysisInputError).argument).toBe(argument);
 }
 
 /*
@@ -87,7 +87,7 @@ describe('stressTestRange: bad input throws first', () => {
     expectInvalid(() => stressTestRange(g, ctx, { ...compromise, effect: 'STEAL' as 'ACCESS' }, 0, 1), 'options.effect');
     expectInvalid(() => stressTestRange(g, ctx, { ...compromise, origins: [] }, 0, 1), 'options.origins');
     expectInvalid(() => stressTestRange(g, ctx, { ...compromise, origins: [0, 99] }, 0, 1), 'options.origins[1]');
-    expect(new StressTestInputError('options.p', 'x').message).toBe('options.p: x');
+    expect(new AnalysisInputError('options.p', 'x').message).toBe('options.p: x');
   });
   it('rejects bad ranges and contexts', () => {
     expectInvalid(() => stressTestRange(g, ctx, random(), -1, 5), 'from');

@@ -7,7 +7,7 @@
  */
 import type { PropagationGraph } from '../propagation/types';
 import { distributionSummary, wilsonInterval } from '../statistics';
-import { StressTestInputError } from './errors';
+import { AnalysisInputError } from '../errors';
 import { criticalFunctions } from './stress-range';
 import type { CountryStress, FunctionStress, ProbabilityEstimate, StressContext, StressSummary, StressTally } from './types';
 import { validateStressContext } from './validate';
@@ -16,14 +16,14 @@ export function summariseStressTest(g: PropagationGraph, ctx: StressContext, tal
   validateStressContext(g, ctx);
   const functions = criticalFunctions(g);
   if (tally === null || typeof tally !== 'object' || !(tally.runFunctions instanceof Int32Array)) {
-    throw new StressTestInputError('tally', 'is not a stress-test tally');
+    throw new AnalysisInputError('tally', 'is not a stress-test tally');
   }
   const runs = tally.runsTo - tally.runsFrom;
   if (!(runs >= 1) || tally.runFunctions.length !== runs || tally.runImportance.length !== runs) {
-    throw new StressTestInputError('tally', `must cover at least one run, got [${tally.runsFrom}, ${tally.runsTo})`);
+    throw new AnalysisInputError('tally', `must cover at least one run, got [${tally.runsFrom}, ${tally.runsTo})`);
   }
   if (tally.functionFailures.length !== functions.length || tally.countryFailures.length !== ctx.countries.length) {
-    throw new StressTestInputError('tally', 'does not fit this graph and context (function or country counts differ)');
+    throw new AnalysisInputError('tally', 'does not fit this graph and context (function or country counts differ)');
   }
 
   const estimate = (failures: number): ProbabilityEstimate => {

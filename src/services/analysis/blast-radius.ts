@@ -7,6 +7,7 @@
 import { CHANNELS, DEFAULT_DURATION_HOURS, SECTOR_KEYS, edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Channel, CompromiseEffect, NodeKind, OutageRule, PropagationMode } from '../../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../../errors';
+import { AnalysisInputError } from '../../analysis/errors';
 import type { ErrorDetail } from '../../errors';
 import { mostLikelyChains } from '../../analysis/most-likely-chain';
 import {
@@ -258,8 +259,8 @@ export function requestGraph(snapshot: Snapshot, req: NormalisedRequest): { g: P
   try {
     return { g: changes ? applyOverlay(snapshot.propagation, overlay) : snapshot.propagation, hypothetical: records };
   } catch (error) {
-    const e = error as Error & { details?: string[] };
-    throw new ValidationError(`the what-if overrides are inconsistent: ${e.message}`, (e.details ?? []).map((message) => ({ message })));
+    if (error instanceof AnalysisInputError) throw new ValidationError(`the what-if overrides are inconsistent: ${error.message}`, error.details);
+    throw error;
   }
 }
 
@@ -292,12 +293,7 @@ function chainBack(g: PropagationGraph, v: number, parentOf: (v: number) => numb
 
 export function runBlastRadius(snapshot: Snapshot, req: NormalisedRequest): BlastResultIds {
   const { g, hypothetical } = requestGraph(snapshot, req);
-  let origins: number[];
-  try {
-    origins = expandOrigins(g, req.origins, req.providerOnly);
-  } catch (error) {
-    throw new ValidationError((error as Error).message);
-  }
+  const origins = expandOrigins(g, req.origins, req.providerOnly);
   const removed = (req.overrides.removeNodes ?? []).map((id) => g.index.get(id)!);
   const allOrigins = [...new Set([...origins, ...removed])].sort((a, b) => a - b);
   const outcomeOptions = { lossProbability: req.lossProbability, minLoss: req.minLoss };

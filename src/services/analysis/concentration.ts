@@ -89,10 +89,6 @@ export function allianceConcentration(s: Snapshot) {
 export function footprint(s: Snapshot, id: string) {
   const v = s.propagation.index.get(id);
   if (v === undefined) throw new NotFoundError(`no provider, facility or service with id '${id}'`);
-  try {
-    const f = dependenceFootprint(s.propagation, ownership(s), v);
-    return f.bySector.map((x) => ({ sector: x.sector, countries: x.memberStates, functions: x.functions }));
-  } catch (error) {
-    throw new ValidationError((error as Error).message);
-  }
+  const f = dependenceFootprint(s.propagation, ownership(s), v);
+  return f.bySector.map((x) => ({ sector: x.sector, countries: x.memberStates, functions: x.functions }));
 }

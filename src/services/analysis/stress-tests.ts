@@ -77,12 +77,7 @@ export class StressTests {
       functionCountry: Int32Array.from(snapshot.location, (c, v) => (g.importance[v]! > 0 ? c : -1)),
       countries: snapshot.countries.map((c) => c.id),
     };
-    let job: Job;
-    try {
-      job = this.manager.start('STRESS_TEST', { graph: g, context, options });
-    } catch (error) {
-      throw new ValidationError((error as Error).message);
-    }
+    const job: Job = this.manager.start('STRESS_TEST', { graph: g, context, options });
     const meta = { snapshotVersion: snapshot.version, seed };
     this.meta.set(job.id, meta);
     return { job, ...meta };

@@ -21,12 +21,15 @@
  *     capacity shares, an arrival that leaves the group holding degrades v by the
  *     member's share of the group times the group's weight (groupStrength /
  *     totalStrength[v]); v keeps running and passes nothing on.
+ *   A partial dependency (an edge outside any group with a capacity share c)
+ *     degrades v by c when its supplier's outage arrives; under HARD v fails only
+ *     once such losses add up to all of it.
  *   THRESHOLD: each failed dependency (a required edge, or a group when it reaches
  *     that count, with the group's total strength; a lost capacity share of a
  *     group that holds, with that share of the group's strength) adds to v's
  *     failed strength; v fails when failed / totalStrength[v] >=
- *     threshold[v] - 1e-12, checked when a dependency fails; below that v is
- *     degraded by failed / totalStrength[v]; a node with totalStrength 0 never
+ *     threshold[v] - 1e-12 (partial dependencies add their shares to that
+ *     fraction), checked when a dependency fails; below that v is degraded by it; a node with totalStrength 0 never
  *     fails this way.
  * The arrival that completes the rule is the critical edge; restoreHour[v] =
  * restoreHour[s] + delay + recovery along it (Infinity when the supplier is never
@@ -99,6 +102,7 @@ export function timedCascade(
   const arrivals = new Int32Array(g.groupCount);
   const groupLost = new Float64Array(g.groupCount); // capacity share lost so far, of groups with capacity
   const failedStrength = rule === 'THRESHOLD' ? new Float64Array(n) : null;
+  const partialLoss = new Float64Array(n); // THRESHOLD: share lost through partial dependencies
   const heap = new EventHeap();
 
   const fail = (v: number, hour: number, w: number, edge: number, restore: number, len: number): void => {
@@ -142,8 +146,11 @@ export function timedCascade(
     const group = edgeGroup[id]!;
     const total = g.totalStrength[v]!;
     let groupFailed = false;
-    let partial = 0; // share of v's total strength newly lost in a group that holds
-    if (group >= 0) {
+    let partial = 0; // share of v newly lost in a group that holds, or through a partial dependency
+    const partialEdge = group < 0 && !Number.isNaN(capacity[id]!);
+    if (partialEdge) {
+      partial = capacity[id]!;
+    } else if (group >= 0) {
       const before = groupLost[group]!;
       groupFailed = ++arrivals[group]! === g.groupSize[group]! - g.groupMinAlive[group]! + 1;
       if (g.groupCapacity[group]! > 0) {
@@ -156,16 +163,20 @@ export function timedCascade(
     }
     let completes: boolean;
     if (failedStrength === null) {
-      completes = group < 0 || groupFailed;
+      // HARD: a required edge or a failed group fails v; partial losses fail it only once they add up to all of it.
+      completes = partialEdge ? loss[v]! + partial >= 1 - THRESHOLD_TOLERANCE : group < 0 || groupFailed;
     } else {
-      failedStrength[v]! += partial * total;
-      completes = total > 0 && (group < 0 || groupFailed || partial > 0) && failedStrength[v]! / total >= g.threshold[v]! - THRESHOLD_TOLERANCE;
+      partialLoss[v]! += partialEdge ? partial : 0;
+      if (!partialEdge) failedStrength[v]! += partial * total;
+      const share = (total > 0 ? failedStrength[v]! / total : 0) + partialLoss[v]!;
+      completes = (group < 0 || groupFailed || partial > 0) && (total > 0 || partialLoss[v]! > 0) && share >= g.threshold[v]! - THRESHOLD_TOLERANCE;
     }
     const s = edgeSupplier[id]!;
     if (completes) {
       fail(v, hour, wave[s]! + 1, id, restoreThrough(restoreHour[s]!, delay[id]!, recovery[id]!), lengthThrough(length[s]!, recovery[id]!));
     } else if (failedStrength !== null) {
-      if (total > 0 && failedStrength[v]! > 0) degrade(v, hour, id, failedStrength[v]! / total);
+      const share = (total > 0 ? failedStrength[v]! / total : 0) + partialLoss[v]!;
+      if (share > 0) degrade(v, hour, id, share);
     } else if (partial > 0) {
       degrade(v, hour, id, loss[v]! + partial);
     }

@@ -29,7 +29,9 @@
  * durationHours; then + recoveryHours; NaN = unknown counts as lasting). In a
  * group whose members carry capacity shares the group passes on the larger of
  * kth_g and its capacity-weighted distress Σ c_e x_e / Σ c_e, so that losing one
- * of two equal cables degrades the dependent by half the group's weight.
+ * of two equal cables degrades the dependent by half the group's weight. A
+ * partial dependency (capacity c outside any group) adds c · x_e, outside the
+ * strength weights.
  *
  * Reported per node: wave = the round in which it first became distressed;
  * criticalEdge = among the contributions it had then, the largest (for a group the
@@ -115,7 +117,8 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
         }
         const q = edgeGroup[e]!;
         if (q < 0) {
-          if (totalStrength[v]! > 0) requiredSum[v]! += (strength[e]! / totalStrength[v]!) * xs;
+          if (!Number.isNaN(capacity[e]!)) requiredSum[v]! += capacity[e]! * xs; // a partial dependency: its own share
+          else if (totalStrength[v]! > 0) requiredSum[v]! += (strength[e]! / totalStrength[v]!) * xs;
         } else if (groupStamp[q] !== round) {
           groupStamp[q] = round;
           dirtyGroups.push(q);
@@ -169,7 +172,7 @@ export function distressCascade(g: PropagationGraph, sources: readonly CascadeSo
     const v = edgeDependent[e]!;
     if (shock[v] === 1 || !(x[e]! > 0)) continue;
     const q = edgeGroup[e]!;
-    if (q < 0 ? strength[e]! > 0 : groupStrength[q]! > 0) mask[e] = 1;
+    if (q < 0 ? strength[e]! > 0 || !Number.isNaN(capacity[e]!) : groupStrength[q]! > 0) mask[e] = 1;
   }
   const timing = timedCascade(g, 'HARD', sources, mask);
   const failHour = timing.failHour;
@@ -199,7 +202,7 @@ function largestContribution(g: PropagationGraph, v: number, x: Float64Array, kt
     let value: number;
     let edge: number;
     if (q < 0) {
-      value = (g.strength[e]! / total) * x[e]!;
+      value = Number.isNaN(g.capacity[e]!) ? (g.strength[e]! / total) * x[e]! : g.capacity[e]! * x[e]!;
       edge = e;
     } else {
       if (kthEdge[q] !== e) continue; // each group is looked at once, through its kth member

@@ -277,7 +277,6 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     const cap = edge.capacity ?? null;
     if (cap !== null) {
       if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0 || cap > 1) problems.push(`${where}: capacity must be null or in (0, 1], got ${showValue(cap)}`);
-      else if (edge.redundancyGroup === null) problems.push(`${where}: capacity is only meaningful in a redundancy group`);
     }
     if (typeof edge.illustrative !== 'boolean') problems.push(`${where}: illustrative must be a boolean, got ${showValue(edge.illustrative)}`);
     const group = edge.redundancyGroup;
@@ -349,7 +348,8 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     grace[e] = edge.graceHours ?? 0;
     capacity[e] = edge.capacity ?? NaN;
     illustrative[e] = edge.illustrative ? 1 : 0;
-    totalStrength[keptDependent[e]!]! += edge.strength;
+    // A partial dependency (capacity outside a group) is a share of its own, outside the strength budget.
+    if (!(edge.redundancyGroup === null && typeof edge.capacity === 'number')) totalStrength[keptDependent[e]!]! += edge.strength;
   }
   const bySupplier = countingSort(edgeSupplier, n);
   const byDependent = countingSort(edgeDependent, n);

@@ -22,6 +22,7 @@ import { checkGraph, checkNodeList } from './validate';
 interface Scratch {
   queue: Int32Array;
   arrivals: Int32Array;
+  partial: Float64Array;
 }
 
 const scratchByGraph = new WeakMap<PropagationGraph, Scratch>();
@@ -45,11 +46,11 @@ export function hardFailureSetUnchecked(g: PropagationGraph, origins: readonly n
   failed.fill(0);
   let scratch = scratchByGraph.get(g);
   if (scratch === undefined) {
-    scratch = { queue: new Int32Array(g.n), arrivals: new Int32Array(g.groupCount) };
+    scratch = { queue: new Int32Array(g.n), arrivals: new Int32Array(g.groupCount), partial: new Float64Array(g.n) };
     scratchByGraph.set(g, scratch);
   }
-  const { queue, arrivals } = scratch;
-  const { edgeDependent, edgeGroup, groupSize, groupMinAlive, bySupplierOffsets, bySupplierEdges, availability } = g;
+  const { queue, arrivals, partial } = scratch;
+  const { edgeDependent, edgeGroup, groupSize, groupMinAlive, bySupplierOffsets, bySupplierEdges, availability, capacity } = g;
   let tail = 0;
   for (const o of origins) {
     if (failed[o] === 1) continue;
@@ -64,6 +65,8 @@ export function hardFailureSetUnchecked(g: PropagationGraph, origins: readonly n
       if (failed[v] === 1 || availability[e] !== 1) continue;
       const q = edgeGroup[e]!;
       if (q >= 0 && ++arrivals[q]! < groupSize[q]! - groupMinAlive[q]! + 1) continue;
+      // A partial dependency fails v only once such losses add up to all of it.
+      if (q < 0 && !Number.isNaN(capacity[e]!) && (partial[v]! += capacity[e]!) < 1 - 1e-12) continue;
       failed[v] = 1;
       queue[tail++] = v;
     }
@@ -71,8 +74,10 @@ export function hardFailureSetUnchecked(g: PropagationGraph, origins: readonly n
   for (let i = 0; i < tail; i++) {
     const s = queue[i]!;
     for (let k = bySupplierOffsets[s]!; k < bySupplierOffsets[s + 1]!; k++) {
-      const q = edgeGroup[bySupplierEdges[k]!]!;
+      const e = bySupplierEdges[k]!;
+      const q = edgeGroup[e]!;
       if (q >= 0) arrivals[q] = 0;
+      partial[edgeDependent[e]!] = 0;
     }
   }
   return failed;

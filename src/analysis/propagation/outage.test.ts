@@ -477,12 +477,39 @@ describe('simulateOutage: partial capacity in redundancy groups', () => {
     expect(simulateOutage(h, { rule: 'HARD', origins: [1] }).distress[2]).toBeCloseTo(2 / 3, 12);
   });
 
-  it('rejects capacity outside a group, out of range, or on only some members of a group', () => {
-    expectInputError(() => graph(['a', 'b'], [dep('b', 'a', { capacity: 0.5 })]), 'capacity is only meaningful in a redundancy group');
+  it('rejects capacity out of range, or on only some members of a group', () => {
     expectInputError(() => graph(['a', 'b'], [dep('b', 'a', { redundancyGroup: 'g', capacity: 1.5 })]), 'capacity must be null or in (0, 1]');
     expectInputError(
       () => graph(['a', 'b', 'c'], [dep('c', 'a', { redundancyGroup: 'g', capacity: 0.5 }), dep('c', 'b', { redundancyGroup: 'g' })]),
       '1 of its 2 members carry a capacity share; either all do or none',
     );
+  });
+});
+
+describe('simulateOutage: partial dependencies (a capacity share outside any group)', () => {
+  /*   cdn ─(share 0.1)─► hospital ◄── power          the web presence is a tenth of the hospital's service */
+  const g = graph(
+    [node('cdn'), node('hospital', 'CriticalFunction'), node('power'), node('cdn2')],
+    [dep('hospital', 'cdn', { capacity: 0.1, recoveryHours: 0 }), dep('hospital', 'power'), dep('hospital', 'cdn2', { capacity: 0.9 })],
+  );
+
+  it('a CDN outage degrades the web presence it serves, never fails the hospital, in every rule', () => {
+    for (const rule of ['HARD', 'THRESHOLD', 'DISTRESS'] as const) {
+      const r = simulateOutage(g, { rule, origins: [0], durationHours: 0.82 });
+      expect(r.failed[1], rule).toBe(0);
+      expect(r.distress[1], rule).toBeCloseTo(0.1, 12);
+      expect(r.failHour[1], rule).toBe(0);
+      expect(r.restoreHour[1], rule).toBeCloseTo(0.82, 12);
+    }
+    expect(Array.from(hardFailureSet(g, [0]))).toEqual([1, 0, 0, 0]);
+  });
+
+  it('partial losses that add up to all of the node fail it; a required edge still does alone', () => {
+    const both = simulateOutage(g, { rule: 'HARD', origins: [0, 3] });
+    expect(both.failed[1]).toBe(1);
+    expect(Array.from(hardFailureSet(g, [0, 3]))).toEqual([1, 1, 0, 1]);
+    expect(simulateOutage(g, { rule: 'HARD', origins: [2] }).failed[1]).toBe(1);
+    // THRESHOLD 0.5: 0.9 of the node is gone.
+    expect(simulateOutage(g, { rule: 'THRESHOLD', origins: [3] }).failed[1]).toBe(1);
   });
 });

@@ -25,7 +25,13 @@ export interface EdgeInput {
   availability?: boolean;
   /** Hours the dependent runs on without the supplier; an outage no longer than this does not cross. Default 0. */
   graceHours?: number;
-  /** Within a redundancy group: this member's share of the group's capacity (relative; normalised by the group's sum). null = none. */
+  /**
+   * Within a redundancy group: this member's share of the group's capacity
+   * (relative; normalised by the group's sum). Outside a group: a partial
+   * dependency — losing the supplier takes this share of the dependent's
+   * capacity (e.g. its web presence), never the whole of it by itself.
+   * null = none.
+   */
   capacity?: number | null;
   illustrative: boolean;
   redundancyGroup: string | null;
@@ -94,7 +100,7 @@ export interface PropagationGraph {
   /** Edges whose dependent is v. */
   readonly byDependentOffsets: Int32Array;
   readonly byDependentEdges: Int32Array;
-  /** Σ strength of v's required edges + Σ groupStrength of v's groups (THRESHOLD and DISTRESS denominators). */
+  /** Σ strength of v's required edges + Σ groupStrength of v's groups (THRESHOLD and DISTRESS denominators); partial dependencies are not in it. */
   readonly totalStrength: Float64Array;
   /** Facilities and services a provider owns: ownedNodes[ownedOffsets[p] .. ownedOffsets[p+1]). */
   readonly ownedOffsets: Int32Array;

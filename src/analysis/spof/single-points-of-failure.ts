@@ -102,6 +102,7 @@ class CutSearch {
   private readonly failed: Uint8Array;
   private readonly queue: Int32Array;
   private readonly arrivals: Int32Array;
+  private readonly partial: Float64Array;
 
   constructor(
     private readonly g: PropagationGraph,
@@ -111,6 +112,7 @@ class CutSearch {
     this.failed = new Uint8Array(g.n);
     this.queue = new Int32Array(g.n);
     this.arrivals = new Int32Array(g.groupCount);
+    this.partial = new Float64Array(g.n);
   }
 
   takesDown(origins: readonly number[]): boolean {
@@ -130,6 +132,7 @@ class CutSearch {
         if (failed[v] === 1 || scope[v] === 0 || g.availability[e] !== 1) continue; // only availability carries an outage
         const q = g.edgeGroup[e]!;
         if (q >= 0 && ++arrivals[q]! < g.groupSize[q]! - g.groupMinAlive[q]! + 1) continue;
+        if (q < 0 && !Number.isNaN(g.capacity[e]!) && (this.partial[v]! += g.capacity[e]!) < 1 - 1e-12) continue; // partial dependency
         failed[v] = 1;
         queue[tail++] = v;
         if (v === target) {
@@ -142,8 +145,10 @@ class CutSearch {
       const s = queue[i]!;
       failed[s] = 0;
       for (let k = g.bySupplierOffsets[s]!; k < g.bySupplierOffsets[s + 1]!; k++) {
-        const q = g.edgeGroup[g.bySupplierEdges[k]!]!;
+        const e = g.bySupplierEdges[k]!;
+        const q = g.edgeGroup[e]!;
         if (q >= 0) arrivals[q] = 0;
+        this.partial[g.edgeDependent[e]!] = 0;
       }
     }
     return down;

@@ -49,7 +49,8 @@ function hardCut(origins: readonly string[], hours: number): Set<string> {
       for (const d of edges) {
         const lost = passes.has(d.id) && down.has(d.supplier);
         if (d.redundancyGroup === null) {
-          if (lost) fails = true;
+          // A partial dependency (a capacity share outside any group) degrades, never fails, by itself.
+          if (lost && d.capacityShare === undefined) fails = true;
           continue;
         }
         const g = groups.get(d.redundancyGroup) ?? { n: 0, up: 0, minAlive: d.minAlive };
@@ -114,10 +115,10 @@ describe('generated rows', () => {
     expect(updates.some((d) => d.delayHours > 24)).toBe(true);
   });
 
-  it('set capacityShare on every member of a group or on none, and only in groups', () => {
+  it('set capacityShare on every member of a group or on none; outside groups only on web presence (partial dependencies)', () => {
     const groups = new Map<string, GeneratedDependencyRecord[]>();
     for (const d of deps) {
-      if (d.capacityShare !== undefined) expect(d.redundancyGroup, d.id).not.toBeNull();
+      if (d.capacityShare !== undefined && d.redundancyGroup === null) expect(['B2', 'D1', 'D2'], d.id).toContain(ruleOf(d));
       if (d.redundancyGroup !== null) groups.set(`${d.dependent}|${d.redundancyGroup}`, [...(groups.get(`${d.dependent}|${d.redundancyGroup}`) ?? []), d]);
     }
     for (const [g, members] of groups) {
@@ -132,12 +133,13 @@ describe('v2 rules', () => {
   const coreOf = new Map(SECTOR_RULES.map((r) => [r.sector, r.core]));
   const onPremises = (fn: string): boolean => coreOf.get(sectorOf.get(fn)!) === 'ON_PREMISES';
 
-  it('web presence (CDN, DNS, shared web hosting) carries no availability to a function', () => {
+  it('web presence (CDN, DNS, shared web hosting) is a partial dependency of a function: a share, never all of it', () => {
     const web = deps.filter((d) => ['B2', 'D1', 'D2'].includes(ruleOf(d)));
     expect(web.length).toBe(477);
-    expect(web.every((d) => d.carriesAvailability === false && d.redundancyGroup === null)).toBe(true);
+    expect(web.every((d) => d.capacityShare === 0.1 && d.redundancyGroup === null && d.carriesAvailability === undefined)).toBe(true);
+    expect(web.every((d) => d.recoveryHours !== null && d.recoveryHours >= 0 && d.recoveryHours <= 1)).toBe(true);
     const fnDeliveryOrDns = deps.filter((d) => d.dependent.startsWith('fn:') && (d.channel === 'CONTENT_DELIVERY' || d.channel === 'DNS'));
-    expect(fnDeliveryOrDns.every((d) => !edgeCarriage(d.channel, d).availability)).toBe(true);
+    expect(fnDeliveryOrDns.every((d) => d.capacityShare === 0.1)).toBe(true);
   });
 
   it('operators of essential services have no cloud-hosted core: their HOSTING edges are IT or web, without availability', () => {
@@ -146,7 +148,9 @@ describe('v2 rules', () => {
     for (const d of hosting) {
       const rule = ruleOf(d);
       expect(['B3', 'B2'].includes(rule), d.id).toBe(true);
-      expect(d.carriesAvailability, d.id).toBe(false);
+      // IT carries no availability to an on-premises core; its website is a 10% partial dependency.
+      if (rule === 'B3') expect(d.carriesAvailability, d.id).toBe(false);
+      else expect(d.capacityShare, d.id).toBe(0.1);
     }
     expect(deps.filter((d) => ruleOf(d) === 'B' && onPremises(d.dependent))).toEqual([]);
   });

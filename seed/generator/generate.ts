@@ -58,6 +58,8 @@ import {
   POWER_GRACE,
   PROPAGATION,
   RECOVERY_RANGE,
+  WEB_PRESENCE_SHARE,
+  WEB_RECOVERY_RANGE,
   RULE_IDS,
   SECTOR_RULES,
   SEED,
@@ -182,8 +184,10 @@ export function importanceOf(sector: Sector): number {
 /** Per-edge settings a rule may give besides the drawn parameters. */
 interface EdgeOptions {
   group?: { id: string; minAlive: number } | null;
-  /** Only on grouped edges (every member of the group or none). */
+  /** On grouped edges (every member of the group or none); outside a group: a partial dependency. */
   capacityShare?: number;
+  /** Draw recoveryHours from this range instead of RECOVERY_RANGE. */
+  recoveryRange?: readonly [number, number];
   /** Hours the dependent runs on without the supplier; absent: the channel's default. */
   graceHours?: number | null;
   /** Absent: the channel's default. */
@@ -232,14 +236,14 @@ class EdgeSet {
     const id = dependencyId(dependent, supplier, channel);
     if (!ENTITY_ID_PATTERN.test(id)) throw new Error(`dependency id does not match the id pattern: ${id}`);
     const group = opts.group ?? null;
-    if (opts.capacityShare !== undefined && group === null) throw new Error(`capacityShare outside a group: ${id}`);
     const carriage = edgeCarriage(channel, { carriesAvailability: opts.carriesAvailability ?? null });
     const strength = round(rng.uniform(STRENGTH_RANGE[0], STRENGTH_RANGE[1]), 2);
     const p = PROPAGATION[channel];
     const propagation = carriage.integrity && p !== undefined ? round(p.base + p.span * rng.bates(p.n), 2) : 0;
     const latency = LATENCY_RANGE[channel];
     const delayHours = latency === undefined ? 0 : round(rng.uniform(latency[0], latency[1]), 1);
-    const recoveryHours = Math.round(rng.uniform(RECOVERY_RANGE[0], RECOVERY_RANGE[1]));
+    const recovery = opts.recoveryRange ?? RECOVERY_RANGE;
+    const recoveryHours = opts.recoveryRange === undefined ? Math.round(rng.uniform(recovery[0], recovery[1])) : round(rng.uniform(recovery[0], recovery[1]), 1);
     this.keys.add(EdgeSet.key(dependent, supplier, channel));
     const graceHours = opts.graceHours ?? undefined;
     // Key order is fixed (byte-identical files); the optional carriage fields appear only when set.
@@ -511,8 +515,9 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
       single('C9', P_UA_TAX_SOFTWARE, CATALOGUE.uaTaxSoftware, 'SOFTWARE_UPDATE');
 
       // B2, D1, D2: the web presence of a public-facing function. A function is not its
-      // website: these edges carry no availability to the function (integrity: none either).
-      const web = { carriesAvailability: false } as const;
+      // website: each web edge is a partial dependency (WEB_PRESENCE_SHARE of the function),
+      // which degrades it and never fails it; it comes back within the hour (WEB_RECOVERY_RANGE).
+      const web = { capacityShare: WEB_PRESENCE_SHARE, recoveryRange: WEB_RECOVERY_RANGE } as const;
       if (publicFacing && on('B2') && webHostingPool.length > 0) {
         const rng = stream(fn, 'B2');
         if (rng.chance(P_WEB_GIVEN_PUBLIC)) {

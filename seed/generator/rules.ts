@@ -157,6 +157,13 @@ export const HOSTING_K_DISTRIBUTION: readonly (readonly [number, number])[] = [
 export const HOSTING_CANDIDATES = 8;
 /** Rule B2: probability of a hosted web presence, given that the function is public-facing (pPublic). */
 export const P_WEB_GIVEN_PUBLIC = 0.5;
+/**
+ * The share of a public-facing function's service that reaches people through its
+ * website (information, booking, forms): what a CDN, DNS or web-hosting outage
+ * takes. Assumption: 0.1. Each web edge is a partial dependency (a capacity share
+ * outside any group): it degrades the function by this share and never fails it.
+ */
+export const WEB_PRESENCE_SHARE = 0.1;
 /** Rule B2: the shared-hosting campuses drawn from (nearest to the country centroid). */
 export const WEB_HOSTING_CANDIDATES = 4;
 
@@ -240,6 +247,11 @@ export const GENERATOR_BACKED_FACILITIES: readonly string[] = ['CLOUD_REGION', '
 export const STRENGTH_RANGE = [0.3, 1] as const;
 /** recoveryHours ~ U(lo, hi), rounded to the hour. */
 export const RECOVERY_RANGE = [4, 72] as const;
+/**
+ * Web presence comes back within the hour once its CDN or name service does
+ * (caches refill; assumption): recoveryHours ~ U(0, 1) on those edges.
+ */
+export const WEB_RECOVERY_RANGE = [0, 1] as const;
 /**
  * delayHours is pure latency: how long before a supplier's failure or compromise is
  * felt. ~ U(lo, hi) by channel, rounded to 1 decimal; 0 for every channel not listed

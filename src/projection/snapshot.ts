@@ -105,7 +105,7 @@ const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
  * break that rule (a client writing around Linchpin), the group is analysed as
  * a pure k-of-n gate rather than failing every analysis for everyone.
  */
-function dropMixedCapacities(edges: EdgeInput[]): void {
+export function dropMixedCapacities(edges: EdgeInput[]): void {
   const groups = new Map<string, EdgeInput[]>();
   for (const e of edges) {
     if (e.redundancyGroup === null) continue;
@@ -118,6 +118,23 @@ function dropMixedCapacities(edges: EdgeInput[]): void {
     const withCapacity = list.filter((e) => e.capacity !== null && e.capacity !== undefined).length;
     if (withCapacity > 0 && withCapacity < list.length) for (const e of list) e.capacity = null;
   }
+}
+
+/** The engine's view of one stored DEPENDS_ON (its properties as stored, or as a seed record has them). */
+export function edgeInputOf(id: string, dependent: string, supplier: string, props: Record<string, unknown>): EdgeInput {
+  return {
+    id,
+    dependent,
+    supplier,
+    strength: num(props.strength) ?? 1,
+    propagation: num(props.propagation) ?? 0,
+    delayHours: num(props.delayHours) ?? 0,
+    recoveryHours: num(props.recoveryHours),
+    ...carriageOf(props),
+    illustrative: props.illustrative === true,
+    redundancyGroup: typeof props.redundancyGroup === 'string' ? props.redundancyGroup : null,
+    minAlive: num(props.minAlive) ?? 1,
+  };
 }
 
 /** What a stored DEPENDS_ON carries: its own values where set, else its channel's (graph-schema/vocabulary.ts). */
@@ -161,20 +178,9 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     threshold: num(n.props.threshold),
     importance: num(n.props.importance),
   }));
-  const edges: EdgeInput[] = edgeRows.map((e) => ({
-    id: e.id,
-    dependent: e.from,
-    supplier: e.to,
-    strength: num(e.props.strength) ?? 1,
-    propagation: num(e.props.propagation) ?? 0,
-    delayHours: num(e.props.delayHours) ?? 0,
-    recoveryHours: num(e.props.recoveryHours),
-    ...carriageOf(e.props),
-    illustrative: e.props.illustrative === true,
-    redundancyGroup: typeof e.props.redundancyGroup === 'string' ? e.props.redundancyGroup : null,
-    minAlive: num(e.props.minAlive) ?? 1,
-  }));
+  const edges: EdgeInput[] = edgeRows.map((e) => edgeInputOf(e.id, e.from, e.to, e.props));
   dropMixedCapacities(edges);
+
   const propagation = buildPropagationGraph({ nodes, edges, owned: collected.owned });
 
   const n = propagation.n;

@@ -205,6 +205,15 @@ export type OutageRule =
   | 'HARD'
   | 'THRESHOLD';
 
+/** What happened to a node, origins included (graph-schema/README.md, 'One definition of an outcome'). */
+export type OutcomeEffect =
+  /** Compromised, still running. */
+  | 'COMPROMISED'
+  /** Runs with a partial loss. */
+  | 'DEGRADED'
+  /** Stopped. */
+  | 'FAILED';
+
 /** What-if changes for one analysis run. */
 export type OverridesInput = {
   /** Hypothetical dependencies (e.g. an added alternative provider). */
@@ -336,7 +345,7 @@ export type BlastRadiusQuery = { blastRadius: { snapshotVersion: number, mode: P
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
-    >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+    >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
         | { id: string, name: string, kind: NodeKind }
         | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
         | { id: string, name: string, kind: NodeKind }
@@ -364,7 +373,7 @@ export type BlastRadiusQuery = { blastRadius: { snapshotVersion: number, mode: P
             | { id: string }
             | { id: string }
             | { id: string }
-           }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+           }> } }>, totals: { affected: number, functionsLost: number, functionsFailed: number, functionsDegraded: number, functionsCompromised: number, belowThreshold: number, importanceLost: number, importanceCompromised: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
           | { id: string }
           | { id: string }
           | { id: string }
@@ -378,7 +387,7 @@ export type BlastRadiusQuery = { blastRadius: { snapshotVersion: number, mode: P
           | { id: string }
           | { id: string }
           | { id: string }
-         }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } };
+         }> }, compromise: { runs: number, seed: number, expectedImportance: number, expectedFunctionsFailed: number, expectedFunctionsCompromised: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } };
 
 export type ScenarioListQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -397,7 +406,7 @@ export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJso
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
-      >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+      >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
           | { id: string, name: string, kind: NodeKind }
           | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
           | { id: string, name: string, kind: NodeKind }
@@ -425,7 +434,7 @@ export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJso
               | { id: string }
               | { id: string }
               | { id: string }
-             }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+             }> } }>, totals: { affected: number, functionsLost: number, functionsFailed: number, functionsDegraded: number, functionsCompromised: number, belowThreshold: number, importanceLost: number, importanceCompromised: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
             | { id: string }
             | { id: string }
             | { id: string }
@@ -439,7 +448,7 @@ export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJso
             | { id: string }
             | { id: string }
             | { id: string }
-           }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } } };
+           }> }, compromise: { runs: number, seed: number, expectedImportance: number, expectedFunctionsFailed: number, expectedFunctionsCompromised: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null } } };
 
 export type SaveScenarioMutationVariables = Exact<{
   input: SaveScenarioInput;
@@ -609,7 +618,7 @@ export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMo
     | { id: string, name: string, kind: NodeKind }
     | { id: string, name: string, kind: NodeKind }
     | { id: string, name: string, kind: NodeKind }
-  >, affected: Array<{ state: AffectedState, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
+  >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
       | { id: string, name: string, kind: NodeKind }
       | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
       | { id: string, name: string, kind: NodeKind }
@@ -637,7 +646,7 @@ export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMo
           | { id: string }
           | { id: string }
           | { id: string }
-         }> } }>, totals: { affected: number, functionsLost: number, importanceLost: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
+         }> } }>, totals: { affected: number, functionsLost: number, functionsFailed: number, functionsDegraded: number, functionsCompromised: number, belowThreshold: number, importanceLost: number, importanceCompromised: number, byKind: Array<{ kind: NodeKind, count: number }>, byCountry: Array<{ count: number, country: { id: string, name: string } }>, bySector: Array<{ sector: Sector, count: number, importance: number }> }, functionsLostByCountry: Array<{ count: number, importance: number, country: { id: string, name: string, natoMember: boolean }, functions: Array<{ id: string, name: string, sector: Sector }> }>, crossBorder: { byLocation: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, byJurisdiction: { basis: string, foreignNato: number, foreignNonNato: number, originCountries: Array<{ id: string }> }, borderCrossings: Array<{ id: string, dependent:
         | { id: string }
         | { id: string }
         | { id: string }
@@ -651,7 +660,7 @@ export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMo
         | { id: string }
         | { id: string }
         | { id: string }
-       }> }, compromise: { runs: number, seed: number, expectedImportance: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null };
+       }> }, compromise: { runs: number, seed: number, expectedImportance: number, expectedFunctionsFailed: number, expectedFunctionsCompromised: number, importanceStdDev: number, importanceP5: number, importanceP50: number, importanceP95: number, expectedFunctions: number } | null };
 
 export type GraphViewQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -11,17 +11,18 @@ import type { BlastResult } from './summary-panel';
 
 export function resultCsv(result: BlastResult): string {
   return toCsv(
-    ['id', 'name', 'kind', 'state', 'wave', 'hour', 'restoredHour', 'probability', 'distress', 'sector', 'country', 'explanationPath', 'illustrativeShare'],
+    ['id', 'name', 'kind', 'state', 'effect', 'wave', 'hour', 'restoredHour', 'probability', 'loss', 'sector', 'country', 'explanationPath', 'illustrativeShare'],
     result.affected.map((a) => [
       a.node.id,
       a.node.name,
       a.node.kind,
       a.state,
+      a.effect,
       a.wave,
       a.hour,
       a.restoredHour,
       a.probability,
-      a.distress,
+      a.loss,
       'sector' in a.node ? a.node.sector : '',
       'country' in a.node ? a.node.country.id : '',
       a.explanation.nodes.map((n) => n.id).join(' > '),

@@ -69,8 +69,10 @@ export class SummaryPanel {
       h(
         'div',
         { className: 'stats' },
-        stat('summary-functions-lost', 'Critical functions affected', formatNumber(t.functionsLost)),
-        stat('summary-importance-lost', result.mode === 'COMPROMISE' ? 'Importance affected (expected)' : 'Importance lost', formatNumber(t.importanceLost, 1)),
+        stat('summary-functions-lost', 'Critical functions failed', formatNumber(t.functionsFailed), 'stopped'),
+        stat('summary-functions-degraded', 'Degraded', formatNumber(t.functionsDegraded), 'running with a partial loss'),
+        stat('summary-functions-compromised', 'Compromised', formatNumber(t.functionsCompromised), 'held by an attacker'),
+        stat('summary-importance-lost', 'Importance lost', formatNumber(t.importanceLost, 1), 'importance × loss share'),
         stat('summary-affected', 'Nodes affected', formatNumber(t.affected), 'origins included'),
         stat('summary-cross-border', 'Border crossings', formatNumber(result.crossBorder.borderCrossings.length), 'dependencies that carried the cascade abroad'),
       ),
@@ -89,11 +91,12 @@ export class SummaryPanel {
         ? h(
             'p',
             { className: 'muted' },
-            `Monte Carlo, ${formatNumber(compromise.runs)} runs (seed ${compromise.seed}): expected ${formatNumber(compromise.expectedFunctions, 1)} functions, importance ${formatNumber(compromise.importanceP5, 1)}–${formatNumber(compromise.importanceP95, 1)} (5th–95th percentile).`,
+            `Monte Carlo, ${formatNumber(compromise.runs)} runs (seed ${compromise.seed}): a function counts when it is hit in at least half the runs; expected ${formatNumber(compromise.expectedFunctionsFailed, 1)} functions failed and ${formatNumber(compromise.expectedFunctionsCompromised, 1)} compromised, importance ${formatNumber(compromise.importanceP5, 1)}–${formatNumber(compromise.importanceP95, 1)} (5th–95th percentile).`,
           )
         : null,
       result.debtRank !== null ? h('p', { className: 'muted' }, `DebtRank R = ${formatNumber(result.debtRank, 3)}`) : null,
-      h('p', { className: 'muted' }, `${formatNumber(result.illustrativeShare * 100, 0)}% of the explanation chains rest on illustrative dependencies.`),
+      h('p', { className: 'muted', testid: 'summary-illustrative-share' }, `${formatNumber(result.illustrativeShare * 100, 0)}% of the explanation chains of the affected functions rest on illustrative dependencies (modelling assumptions, not public record).`),
+      t.belowThreshold > 0 ? h('p', { className: 'muted' }, `${formatNumber(t.belowThreshold)} more nodes were touched below the thresholds (a loss under 5%, or hit in under half the runs) and are not counted.`) : null,
       h('h3', {}, 'Functions lost by country'),
       this.byCountry(result),
       h('h3', {}, 'Functions lost by sector'),
@@ -216,7 +219,7 @@ export class SummaryPanel {
       `${humanise(affected.state)} at hour ${formatNumber(affected.hour, 1)}`,
       `wave ${affected.wave}`,
       this.result?.mode === 'COMPROMISE' ? `probability ${formatNumber(affected.probability * 100, 1)}%` : '',
-      affected.distress < 1 ? `distress ${formatNumber(affected.distress, 2)}` : '',
+      affected.loss < 1 && affected.effect !== 'COMPROMISED' ? `loss ${formatNumber(affected.loss * 100, 0)}%` : '',
       `${formatNumber(e.illustrativeShare * 100, 0)}% illustrative`,
     ].filter((f) => f !== '');
     replace(this.explanation, h('p', {}, h('strong', {}, affected.node.name), ` — ${facts.join(' · ')}`), h('ul', { className: 'path' }, ...steps));

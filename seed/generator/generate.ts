@@ -268,7 +268,9 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
   /* ---- lookups shared by the rules */
   const energyByCountry = new Map<string, string[]>();
   for (const p of providers) {
-    if (p.kind === 'ENERGY') energyByCountry.set(p.headquarters, [...(energyByCountry.get(p.headquarters) ?? []), p.id]);
+    if (p.kind === 'ENERGY' && p.headquarters !== null) {
+      energyByCountry.set(p.headquarters, [...(energyByCountry.get(p.headquarters) ?? []), p.id]);
+    }
   }
   /** National network services: NETWORK services of a TELECOM provider, id svc:<provider-slug>-network. */
   const isNationalNetwork = (s: ServiceRecord): boolean =>
@@ -278,7 +280,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
   const telecomByCountry = new Map<string, string[]>();
   for (const s of services) {
     if (!isNationalNetwork(s)) continue;
-    const hq = providerById.get(s.provider)?.headquarters;
+    const hq = providerById.get(s.provider)?.headquarters ?? undefined;
     if (hq !== undefined) telecomByCountry.set(hq, [...(telecomByCountry.get(hq) ?? []), s.id]);
   }
   const satelliteNetworks = services
@@ -308,10 +310,15 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
     }
     return best === undefined ? [] : (holders.get(best.id) ?? []);
   };
-  const nearestFacilities = (lat: number, lon: number, pool: readonly FacilityRecord[], n: number, skip?: string) =>
+  /** Great-circle km between two points; +∞ when a position is unknown (null coordinates), so unknown sites rank last. */
+  const km = (lat1: number | null, lon1: number | null, lat2: number | null, lon2: number | null): number =>
+    lat1 === null || lon1 === null || lat2 === null || lon2 === null
+      ? Number.POSITIVE_INFINITY
+      : greatCircleKm(lat1, lon1, lat2, lon2);
+  const nearestFacilities = (lat: number | null, lon: number | null, pool: readonly FacilityRecord[], n: number, skip?: string) =>
     pool
       .filter((f) => f.id !== skip)
-      .map((f) => ({ f, d: greatCircleKm(lat, lon, f.latitude, f.longitude) }))
+      .map((f) => ({ f, d: km(lat, lon, f.latitude, f.longitude) }))
       .sort((a, b) => a.d - b.d || byId(a.f, b.f))
       .slice(0, n)
       .map((x) => x.f);
@@ -439,7 +446,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
       const ranked = tsos
         .map((id) => {
           const pt = ENERGY_PROXY_POINTS[id];
-          return { id, d: pt === undefined ? Number.POSITIVE_INFINITY : greatCircleKm(f.latitude, f.longitude, pt[0], pt[1]) };
+          return { id, d: pt === undefined ? Number.POSITIVE_INFINITY : km(f.latitude, f.longitude, pt[0], pt[1]) };
         })
         .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
       const first = ranked[0];
@@ -466,7 +473,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
 
     // G2: a national network draws power from every TSO of its country.
     if (isNationalNetwork(s)) {
-      const hq = providerById.get(s.provider)?.headquarters;
+      const hq = providerById.get(s.provider)?.headquarters ?? undefined;
       for (const e of hq === undefined ? [] : (energyByCountry.get(hq) ?? [])) edges.add(rng, s.id, e, 'POWER', 'G2');
     }
 

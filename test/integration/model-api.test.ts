@@ -6,7 +6,13 @@
  * coordinates, functions of partner non-members) down to the analysis snapshot. Every id holds
  * `t-ma-`; the test removes them.
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../../src/cli/seed-db';
+import { loadSeed } from '../../src/seed/load-seed';
+import { readDependencyRecords, readNodeRecords } from '../../src/store/records';
 import { buildSnapshot, collector } from '../../src/projection/snapshot';
 import { streamSnapshot } from '../../src/store/snapshot-query';
 import { startTestApi } from './db';
@@ -301,5 +307,45 @@ describe('model additions', () => {
     expect(countriesOf('fac:t-ma-a')).toEqual(['NL']);
     const cableIndex = snapshot.propagation.index.get('fac:t-ma-cable')!;
     expect(snapshot.latitude[cableIndex]).toBeNaN();
+  });
+});
+
+describe('the seed loader and the new fields', () => {
+  const editRow = (dir: string, file: string, id: string, change: (row: Record<string, unknown>) => Record<string, unknown>) => {
+    const path = join(dir, file);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.includes(`"id":"${id}"`));
+    lines[i] = JSON.stringify(change(JSON.parse(lines[i]!) as Record<string, unknown>));
+    writeFileSync(path, lines.join('\n'));
+    return i + 1;
+  };
+
+  it('loads and reloads carriage fields and landing countries unchanged, rejects propagation without integrity by line, and restores', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linchpin-seed-ma-'));
+    cpSync(SEED_DIR, dir, { recursive: true });
+    const hosting = 'dep:svc.gcp-france-data-boundary-s3ns--fac.gcp-europe-west1--hosting';
+    editRow(dir, 'dependencies.jsonl', hosting, (r) => ({ ...r, graceHours: 2, carriesIntegrity: true, propagation: 0.1 }));
+    editRow(dir, 'facilities.jsonl', 'fac:amsix-ams', (r) => ({ ...r, kind: 'TERRESTRIAL_ROUTE', countries: ['DE', 'BE'] }));
+    try {
+      const first = await loadSeed(api.db, dir);
+      expect(first.changed).toBe(true);
+      const [dep] = await api.db.read((tx) => readDependencyRecords(tx, [hosting]));
+      expect(dep).toMatchObject({ graceHours: 2, carriesIntegrity: true, propagation: 0.1 });
+      const [route] = await api.db.read((tx) => readNodeRecords(tx, 'Facility', ['fac:amsix-ams']));
+      expect(route).toMatchObject({ country: 'NL', countries: ['BE', 'DE'] });
+      expect((await loadSeed(api.db, dir)).changed).toBe(false);
+
+      const line = editRow(dir, 'dependencies.jsonl', hosting, (r) => ({ ...r, carriesIntegrity: null }));
+      const v0 = await version();
+      await expect(loadSeed(api.db, dir)).rejects.toMatchObject({
+        details: [{ path: `${join(dir, 'dependencies.jsonl')}:${line}`, message: expect.stringMatching(/propagation 0.1 .* a HOSTING edge carries no integrity/) as unknown }],
+      });
+      expect(await version()).toBe(v0);
+    } finally {
+      await loadSeed(api.db, SEED_DIR);
+    }
+    const [restored] = await api.db.read((tx) => readDependencyRecords(tx, [hosting]));
+    expect(restored!.graceHours).toBeUndefined();
+    expect((await api.db.read((tx) => readNodeRecords(tx, 'Facility', ['fac:amsix-ams'])))[0]).not.toHaveProperty('countries');
   });
 });

@@ -251,5 +251,5 @@ function buildLocations(
   }
   start[n] = all.length;
   const list = Int32Array.from(all);
-  return { start, list, of: (v) => list.subarray(start[v]!, start[v + 1]!) };
+  return { start, list, of: (v) => list.subarray(start[v], start[v + 1]) };
 }

@@ -4,9 +4,11 @@
  *   npx tsx seed/generator/generate.ts           writes seed/data/generated/{functions,dependencies}.jsonl
  *   npx tsx seed/generator/generate.ts --check   exits 1 if the committed files differ from a fresh run
  *
- * `generateIllustrative(facts)` is pure: same facts in, same rows out (fixed seed,
- * one PRNG stream per entity). `serializeJsonl` turns rows into the exact bytes
- * written to disk, so a test can regenerate in memory and compare.
+ * `generateIllustrative(facts, { without })` is pure: same facts in, same rows out (fixed
+ * seed, one PRNG stream per entity and rule). `RULES` lists the switchable rules;
+ * `generateWithout(facts, ids)` leaves some out without changing the others' draws.
+ * `serializeJsonl` turns rows into the exact bytes written to disk, so a test can
+ * regenerate in memory and compare.
  * The rules are documented in seed/README.md#rules.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import {
   ENTITY_ID_PATTERN,
   ID_PREFIX,
   SECTORS,
+  edgeCarriage,
   isAllowedDependency,
 } from '../../graph-schema/vocabulary';
 import type { Channel, DependencyType, NodeKind, Sector } from '../../graph-schema/vocabulary';
@@ -25,38 +28,50 @@ import { Rng } from './prng';
 import {
   CATALOGUE,
   CROSS_SECTOR,
-  DELAY_RANGE,
+  DATA_GRACE_RANGE,
   ENERGY_PROXY_POINTS,
   FACILITY_EXCHANGES,
+  GENERATOR_BACKED_FACILITIES,
   GENERATOR_DATE,
   HOSTING_CANDIDATES,
-  P_WEB_GIVEN_PUBLIC,
-  WEB_HOSTING_CANDIDATES,
   HOSTING_K_DISTRIBUTION,
+  IDENTITY_SUITES,
   IMPORTANCE,
   IMPORTANCE_RULE,
+  LATENCY_RANGE,
   MSP_P_MONITORING,
   MSP_P_RMM,
   MSP_SAME_COUNTRY_WEIGHT,
+  OKTA,
+  P_CLOUD_BY_COUNTRY,
+  P_CLOUD_EU,
+  P_DATABASE_GIVEN_CLOUD,
   P_DNS_GIVEN_PUBLIC,
+  P_EMAIL_GIVEN_CLOUD,
   P_ENDPOINT,
-  P_IDENTITY,
+  P_FILES_GIVEN_CLOUD,
+  P_OKTA_GIVEN_CLOUD,
   P_OS_UPDATE,
   P_RMM_DIRECT,
   P_UA_TAX_SOFTWARE,
+  P_WEB_GIVEN_PUBLIC,
+  POWER_GRACE,
   PROPAGATION,
-  QUORUM_SECTORS,
   RECOVERY_RANGE,
+  RULE_IDS,
   SECTOR_RULES,
   SEED,
   SOURCE,
   STRENGTH_RANGE,
+  WEB_HOSTING_CANDIDATES,
 } from './rules';
+import type { RuleId } from './rules';
 import type {
   CountryRecord,
   DependencyRecord,
   FacilityRecord,
   FunctionRecord,
+  GeneratedDependencyRecord,
   IllustrativeRows,
   ProviderRecord,
   SeedFacts,
@@ -164,9 +179,30 @@ export function importanceOf(sector: Sector): number {
   throw new Error(`no importance rule for sector ${sector}`);
 }
 
+/** Per-edge settings a rule may give besides the drawn parameters. */
+interface EdgeOptions {
+  group?: { id: string; minAlive: number } | null;
+  /** Only on grouped edges (every member of the group or none). */
+  capacityShare?: number;
+  /** Hours the dependent runs on without the supplier; absent: the channel's default. */
+  graceHours?: number | null;
+  /** Absent: the channel's default. */
+  carriesAvailability?: boolean;
+}
+
+/** One edge a rule wants, before it is written (used to assemble groups across rules). */
+interface PendingEdge {
+  rng: Rng;
+  supplier: string;
+  channel: Channel;
+  rule: RuleId;
+  graceHours?: number | null;
+  carriesAvailability?: boolean;
+}
+
 /** Accumulates generated edges; refuses a second edge per (dependent, supplier, channel). */
 class EdgeSet {
-  readonly rows: DependencyRecord[] = [];
+  readonly rows: GeneratedDependencyRecord[] = [];
   private readonly keys = new Set<string>();
 
   constructor(existing: readonly DependencyRecord[]) {
@@ -181,15 +217,12 @@ class EdgeSet {
     return this.keys.has(EdgeSet.key(dependent, supplier, channel));
   }
 
-  /** One edge, parameters drawn from `rng`. Returns false (and draws nothing) on a duplicate. */
-  add(
-    rng: Rng,
-    dependent: string,
-    supplier: string,
-    channel: Channel,
-    rule: string,
-    group: { id: string; minAlive: number } | null = null,
-  ): boolean {
+  /**
+   * One edge, parameters drawn from `rng` in this order: strength, propagation (only
+   * when the edge carries integrity), delay (only on channels with a latency range),
+   * recovery. Returns false (and draws nothing) on a duplicate.
+   */
+  add(rng: Rng, dependent: string, supplier: string, channel: Channel, rule: RuleId, opts: EdgeOptions = {}): boolean {
     if (dependent === supplier || this.has(dependent, supplier, channel)) return false;
     const dk = kindOfId(dependent);
     const sk = kindOfId(supplier);
@@ -198,14 +231,19 @@ class EdgeSet {
     }
     const id = dependencyId(dependent, supplier, channel);
     if (!ENTITY_ID_PATTERN.test(id)) throw new Error(`dependency id does not match the id pattern: ${id}`);
+    const group = opts.group ?? null;
+    if (opts.capacityShare !== undefined && group === null) throw new Error(`capacityShare outside a group: ${id}`);
+    const carriage = edgeCarriage(channel, { carriesAvailability: opts.carriesAvailability ?? null });
     const strength = round(rng.uniform(STRENGTH_RANGE[0], STRENGTH_RANGE[1]), 2);
     const p = PROPAGATION[channel];
-    const propagation = p === undefined ? 0 : round(p.base + p.span * rng.bates(p.n), 2);
-    const [dLo, dHi] = DELAY_RANGE[channel];
-    const delayHours = round(rng.uniform(dLo, dHi), 1);
+    const propagation = carriage.integrity && p !== undefined ? round(p.base + p.span * rng.bates(p.n), 2) : 0;
+    const latency = LATENCY_RANGE[channel];
+    const delayHours = latency === undefined ? 0 : round(rng.uniform(latency[0], latency[1]), 1);
     const recoveryHours = Math.round(rng.uniform(RECOVERY_RANGE[0], RECOVERY_RANGE[1]));
     this.keys.add(EdgeSet.key(dependent, supplier, channel));
-    this.rows.push({
+    const graceHours = opts.graceHours ?? undefined;
+    // Key order is fixed (byte-identical files); the optional carriage fields appear only when set.
+    const row: GeneratedDependencyRecord = {
       id,
       dependent,
       supplier,
@@ -216,39 +254,73 @@ class EdgeSet {
       minAlive: group?.minAlive ?? 1,
       propagation,
       delayHours,
+      ...(graceHours === undefined ? {} : { graceHours }),
       recoveryHours,
+      ...(opts.carriesAvailability === undefined ? {} : { carriesAvailability: opts.carriesAvailability }),
+      ...(opts.capacityShare === undefined ? {} : { capacityShare: opts.capacityShare }),
       source: `${SOURCE}, rule ${rule}`,
       confidence: 'LOW',
       illustrative: true,
       updatedAt: GENERATOR_DATE,
-    });
+    };
+    this.rows.push(row);
     return true;
   }
 
   /**
    * Edges to alternative suppliers sharing one redundancy group. Duplicates are
    * dropped first; a group of one becomes a plain edge; minAlive is capped at
-   * the group size, so 1 <= minAlive <= size always holds.
+   * the group size, so 1 <= minAlive <= size always holds. With `shares`, every
+   * member gets capacityShare 1/size (equal shares; dropped for a group of one).
    */
   addGroup(
-    rng: Rng,
     dependent: string,
-    suppliers: readonly string[],
-    channel: Channel,
-    rule: string,
+    pending: readonly PendingEdge[],
     groupId: string,
     minAlive: number,
+    shares = false,
   ): void {
-    const fresh = [...new Set(suppliers)].filter((s) => s !== dependent && !this.has(dependent, s, channel));
+    const seen = new Set<string>();
+    const fresh = pending.filter((e) => {
+      const k = EdgeSet.key(dependent, e.supplier, e.channel);
+      if (e.supplier === dependent || seen.has(k) || this.has(dependent, e.supplier, e.channel)) return false;
+      seen.add(k);
+      return true;
+    });
     if (fresh.length === 0) return;
     const group = fresh.length === 1 ? null : { id: groupId, minAlive: Math.max(1, Math.min(minAlive, fresh.length)) };
-    for (const s of fresh) this.add(rng, dependent, s, channel, rule, group);
+    const capacityShare = shares && group !== null ? round(1 / fresh.length, 2) : undefined;
+    for (const e of fresh) {
+      this.add(e.rng, dependent, e.supplier, e.channel, e.rule, {
+        group,
+        ...(capacityShare === undefined ? {} : { capacityShare }),
+        ...(e.graceHours === undefined ? {} : { graceHours: e.graceHours }),
+        ...(e.carriesAvailability === undefined ? {} : { carriesAvailability: e.carriesAvailability }),
+      });
+    }
   }
 }
 
 /* --------------------------------------------------------------- generator */
 
-export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
+export interface GenerateOptions {
+  /** Rule ids to leave out (see RULES in rules.ts). Every other rule draws exactly as in the full run. */
+  without?: Iterable<RuleId>;
+}
+
+/**
+ * The illustrative rows. Pure and deterministic: each (entity, rule) pair has its
+ * own PRNG stream, and the per-function traits that several rules share (public-facing,
+ * buys cloud) have theirs, so leaving a rule out changes only that rule's edges (and,
+ * where two rules would write the same (dependent, supplier, channel), lets the other
+ * one's edge through; group sizes and their equal capacity shares follow the members present).
+ */
+export function generateIllustrative(facts: SeedFacts, options: GenerateOptions = {}): IllustrativeRows {
+  const without = new Set<string>(options.without ?? []);
+  for (const id of without) if (!(RULE_IDS as readonly string[]).includes(id)) throw new Error(`unknown generator rule '${id}'; rules: ${RULE_IDS.join(', ')}`);
+  const on = (rule: RuleId): boolean => !without.has(rule);
+  const stream = (entity: string, rule: RuleId | 'public' | 'cloud'): Rng => Rng.forKey(SEED, `${entity}#${rule}`);
+
   const countries = [...facts.countries].sort(byId);
   const providers = [...facts.providers].sort(byId);
   const facilities = [...facts.facilities].sort(byId);
@@ -293,6 +365,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
   const hostingPool = facilities.filter(
     (f) => f.kind === 'CLOUD_REGION' || (f.kind === 'DATA_CENTRE_CAMPUS' && providerKind(f.operator) === 'CLOUD'),
   );
+  const cloudRegions = facilities.filter((f) => f.kind === 'CLOUD_REGION');
   const webHostingPool = facilities.filter((f) => f.kind === 'DATA_CENTRE_CAMPUS' && providerKind(f.operator) === 'CLOUD');
   const exchanges = facilities.filter((f) => f.kind === 'EXCHANGE_POINT');
 
@@ -322,6 +395,7 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
       .sort((a, b) => a.d - b.d || byId(a.f, b.f))
       .slice(0, n)
       .map((x) => x.f);
+  const byRank = (n: number): number[] => Array.from({ length: n }, (_, rank) => 1 / (rank + 1));
 
   const edges = new EdgeSet(facts.dependencies);
 
@@ -354,95 +428,150 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
   for (const c of nato) {
     for (const r of SECTOR_RULES) {
       const fn = functionId(c.id, r.sector);
-      const rng = Rng.forKey(SEED, fn);
+      const onPremises = r.core === 'ON_PREMISES';
 
-      // A1: electricity from the national TSOs (or the nearest country's).
-      for (const e of nearestHolder(c.id, energyByCountry)) edges.add(rng, fn, e, 'POWER', 'A1');
+      // Traits several rules share, each from its own stream, drawn whatever rules are on.
+      const publicFacing = stream(fn, 'public').chance(r.pPublic);
+      const buysCloud = stream(fn, 'cloud').chance(P_CLOUD_BY_COUNTRY[c.id] ?? P_CLOUD_EU);
+
+      // A1: electricity from the national TSOs (or the nearest country's), with the sector's backup
+      // autonomy. Several TSOs serve different areas of one country: one group, equal capacity shares.
+      if (on('A1')) {
+        const rng = stream(fn, 'A1');
+        const tsos = nearestHolder(c.id, energyByCountry).map((e) => ({ rng, supplier: e, channel: 'POWER' as const, rule: 'A1' as const, graceHours: r.powerGraceHours }));
+        edges.addGroup(fn, tsos, `${fn}#power`, 1, true);
+      }
 
       // A2: national telecom networks (or the nearest country's), alternatives in one group.
-      edges.addGroup(rng, fn, nearestHolder(c.id, telecomByCountry), 'CONNECTIVITY', 'A2', `${fn}#telecom`, 1);
-
-      // B: hosting in k of the nearest cloud regions / cloud-operated campuses.
-      if (rng.chance(r.pCloud)) {
-        const k = rng.pickWeighted(
-          HOSTING_K_DISTRIBUTION.map(([kk]) => kk),
-          HOSTING_K_DISTRIBUTION.map(([, w]) => w),
-        );
-        const candidates = nearestFacilities(c.latitude, c.longitude, hostingPool, HOSTING_CANDIDATES);
-        const chosen = rng.sampleWeighted(
-          candidates.map((f) => f.id),
-          candidates.map((_, rank) => 1 / (rank + 1)),
-          k,
-        );
-        const minAlive = k === 3 && QUORUM_SECTORS.includes(r.sector) ? 2 : 1;
-        edges.addGroup(rng, fn, chosen, 'HOSTING', 'B', `${fn}#hosting`, minAlive);
+      if (on('A2')) {
+        const rng = stream(fn, 'A2');
+        const nets = nearestHolder(c.id, telecomByCountry).map((s) => ({ rng, supplier: s, channel: 'CONNECTIVITY' as const, rule: 'A2' as const }));
+        edges.addGroup(fn, nets, `${fn}#telecom`, 1);
       }
 
-      // C1–C9: software supply chain, identity, managed services.
-      if (rng.chance(P_OS_UPDATE) && has(CATALOGUE.osUpdate)) edges.add(rng, fn, CATALOGUE.osUpdate, 'SOFTWARE_UPDATE', 'C1');
-      if (rng.chance(P_ENDPOINT)) {
-        const e = rng.pick(CATALOGUE.endpoint);
-        if (has(e)) edges.add(rng, fn, e, 'SOFTWARE_UPDATE', 'C2');
+      // B: core operations of HOSTED sectors in k of the nearest hosting sites (a required group).
+      if (on('B') && !onPremises) {
+        const rng = stream(fn, 'B');
+        if (buysCloud && rng.chance(P_DATABASE_GIVEN_CLOUD)) {
+          const k = rng.pickWeighted(
+            HOSTING_K_DISTRIBUTION.map(([kk]) => kk),
+            HOSTING_K_DISTRIBUTION.map(([, w]) => w),
+          );
+          const candidates = nearestFacilities(c.latitude, c.longitude, hostingPool, HOSTING_CANDIDATES);
+          const chosen = rng.sampleWeighted(candidates.map((f) => f.id), byRank(candidates.length), k);
+          edges.addGroup(fn, chosen.map((s) => ({ rng, supplier: s, channel: 'HOSTING' as const, rule: 'B' as const })), `${fn}#hosting`, 1);
+        }
       }
-      if (rng.chance(r.pMonitoring) && has(CATALOGUE.monitoring)) edges.add(rng, fn, CATALOGUE.monitoring, 'SOFTWARE_UPDATE', 'C3');
-      if (rng.chance(r.pRemoteAccess) && has(CATALOGUE.remoteAccess)) edges.add(rng, fn, CATALOGUE.remoteAccess, 'SOFTWARE_UPDATE', 'C4');
-      if (rng.chance(r.pFileTransfer) && has(CATALOGUE.fileTransfer)) edges.add(rng, fn, CATALOGUE.fileTransfer, 'SOFTWARE_UPDATE', 'C5');
-      for (const [idp, p] of P_IDENTITY) {
-        if (rng.chance(p) && has(idp)) edges.add(rng, fn, idp, 'IDENTITY', 'C6');
-      }
-      if (rng.chance(r.pMsp) && mspServices.length > 0) {
-        const weights = mspServices.map((s) =>
-          providerById.get(s.provider)?.headquarters === c.id ? MSP_SAME_COUNTRY_WEIGHT : 1,
-        );
-        const msp = rng.pickWeighted(mspServices, weights);
-        edges.add(rng, fn, msp.id, 'MANAGED_SERVICE', 'C7');
-      }
-      if (rng.chance(P_RMM_DIRECT) && has(CATALOGUE.rmm)) edges.add(rng, fn, CATALOGUE.rmm, 'REMOTE_ADMIN', 'C8');
-      if (rng.chance(P_UA_TAX_SOFTWARE) && has(CATALOGUE.uaTaxSoftware)) edges.add(rng, fn, CATALOGUE.uaTaxSoftware, 'SOFTWARE_UPDATE', 'C9');
 
-      // D1–D2: public-facing functions behind a CDN, often with third-party DNS.
-      if (rng.chance(r.pPublic)) {
+      // B3, C6, C7: the function's IT (files and back office, e-mail and office identity, an MSP),
+      // one group with equal capacity shares. An ON_PREMISES core runs on without it (on-premise
+      // fallback): those edges carry no availability to the function; integrity stays the channel's.
+      const it: PendingEdge[] = [];
+      const itCarriage = onPremises ? { carriesAvailability: false } : {};
+      if (on('B3')) {
+        const rng = stream(fn, 'B3');
+        if (buysCloud && rng.chance(P_FILES_GIVEN_CLOUD)) {
+          const candidates = nearestFacilities(c.latitude, c.longitude, cloudRegions, HOSTING_CANDIDATES);
+          const site = rng.pickWeighted(candidates.map((f) => f.id), byRank(candidates.length));
+          it.push({ rng, supplier: site, channel: 'HOSTING', rule: 'B3', ...itCarriage });
+        }
+      }
+      if (on('C6')) {
+        const rng = stream(fn, 'C6');
+        if (buysCloud && rng.chance(P_EMAIL_GIVEN_CLOUD)) {
+          const suite = rng.pickWeighted(IDENTITY_SUITES.map(([id]) => id), IDENTITY_SUITES.map(([, w]) => w));
+          if (has(suite)) it.push({ rng, supplier: suite, channel: 'IDENTITY', rule: 'C6', ...itCarriage });
+        }
+        if (buysCloud && rng.chance(P_OKTA_GIVEN_CLOUD) && has(OKTA)) it.push({ rng, supplier: OKTA, channel: 'IDENTITY', rule: 'C6', ...itCarriage });
+      }
+      if (on('C7')) {
+        const rng = stream(fn, 'C7');
+        if (rng.chance(r.pMsp) && mspServices.length > 0) {
+          const weights = mspServices.map((s) => (providerById.get(s.provider)?.headquarters === c.id ? MSP_SAME_COUNTRY_WEIGHT : 1));
+          const msp = rng.pickWeighted(mspServices, weights);
+          it.push({ rng, supplier: msp.id, channel: 'MANAGED_SERVICE', rule: 'C7', ...itCarriage });
+        }
+      }
+      // Parameters are drawn per edge from each member's own rule stream, in member order.
+      edges.addGroup(fn, it, `${fn}#it`, 1, true);
+
+      // C1–C5, C8, C9: software supply chain (integrity only: installed software runs on without its vendor).
+      const single = (rule: RuleId, p: number, supplier: string | (() => string), channel: Channel): void => {
+        if (!on(rule)) return;
+        const rng = stream(fn, rule);
+        if (!rng.chance(p)) return;
+        const s = typeof supplier === 'string' ? supplier : supplier();
+        if (has(s)) edges.add(rng, fn, s, channel, rule);
+      };
+      single('C1', P_OS_UPDATE, CATALOGUE.osUpdate, 'SOFTWARE_UPDATE');
+      if (on('C2')) {
+        const rng = stream(fn, 'C2');
+        if (rng.chance(P_ENDPOINT)) {
+          const e = rng.pick(CATALOGUE.endpoint);
+          if (has(e)) edges.add(rng, fn, e, 'SOFTWARE_UPDATE', 'C2');
+        }
+      }
+      single('C3', r.pMonitoring, CATALOGUE.monitoring, 'SOFTWARE_UPDATE');
+      single('C4', r.pRemoteAccess, CATALOGUE.remoteAccess, 'SOFTWARE_UPDATE');
+      single('C5', r.pFileTransfer, CATALOGUE.fileTransfer, 'SOFTWARE_UPDATE');
+      single('C8', P_RMM_DIRECT, CATALOGUE.rmm, 'REMOTE_ADMIN');
+      single('C9', P_UA_TAX_SOFTWARE, CATALOGUE.uaTaxSoftware, 'SOFTWARE_UPDATE');
+
+      // B2, D1, D2: the web presence of a public-facing function. A function is not its
+      // website: these edges carry no availability to the function (integrity: none either).
+      const web = { carriesAvailability: false } as const;
+      if (publicFacing && on('B2') && webHostingPool.length > 0) {
+        const rng = stream(fn, 'B2');
+        if (rng.chance(P_WEB_GIVEN_PUBLIC)) {
+          const sites = nearestFacilities(c.latitude, c.longitude, webHostingPool, WEB_HOSTING_CANDIDATES);
+          const site = rng.pickWeighted(sites.map((f) => f.id), byRank(sites.length));
+          edges.add(rng, fn, site, 'HOSTING', 'B2', web);
+        }
+      }
+      if (publicFacing && on('D1')) {
+        const rng = stream(fn, 'D1');
         const cdn = rng.pick(CATALOGUE.cdn);
-        if (has(cdn)) edges.add(rng, fn, cdn, 'CONTENT_DELIVERY', 'D1');
+        if (has(cdn)) edges.add(rng, fn, cdn, 'CONTENT_DELIVERY', 'D1', web);
+      }
+      if (publicFacing && on('D2')) {
+        const rng = stream(fn, 'D2');
         if (rng.chance(P_DNS_GIVEN_PUBLIC)) {
           const dns = rng.pick(CATALOGUE.dns);
-          if (has(dns)) edges.add(rng, fn, dns, 'DNS', 'D2');
+          if (has(dns)) edges.add(rng, fn, dns, 'DNS', 'D2', web);
         }
       }
 
       // D3: satellite communications, two networks as 1-of-2 alternatives.
-      if (rng.chance(r.pSatellite) && satelliteNetworks.length > 0) {
-        const two = rng.sampleWeighted(satelliteNetworks, satelliteNetworks.map(() => 1), 2);
-        edges.addGroup(rng, fn, two, 'SATELLITE_LINK', 'D3', `${fn}#satellite`, 1);
+      if (on('D3')) {
+        const rng = stream(fn, 'D3');
+        if (rng.chance(r.pSatellite) && satelliteNetworks.length > 0) {
+          const two = rng.sampleWeighted(satelliteNetworks, satelliteNetworks.map(() => 1), 2);
+          edges.addGroup(fn, two.map((s) => ({ rng, supplier: s, channel: 'SATELLITE_LINK' as const, rule: 'D3' as const })), `${fn}#satellite`, 1);
+        }
       }
 
-      // E: cross-sector dependencies on another function of the same country.
-      for (const x of CROSS_SECTOR) {
-        if (x.from !== r.sector) continue;
-        const target = functionId(c.id, x.to);
-        if (rng.chance(x.p) && functionIds.has(target)) edges.add(rng, fn, target, x.channel, 'E');
-      }
-
-      // B2: web presence on one shared-hosting campus (own stream: the draws above are unchanged).
-      const web = Rng.forKey(SEED, `${fn}#web`);
-      if (webHostingPool.length > 0 && web.chance(r.pPublic * P_WEB_GIVEN_PUBLIC)) {
-        const sites = nearestFacilities(c.latitude, c.longitude, webHostingPool, WEB_HOSTING_CANDIDATES);
-        const site = web.pickWeighted(
-          sites.map((f) => f.id),
-          sites.map((_, rank) => 1 / (rank + 1)),
-        );
-        edges.add(web, fn, site, 'HOSTING', 'B2');
+      // E1 (POWER through the energy function) and E2 (the rest): cross-sector dependencies.
+      for (const rule of ['E1', 'E2'] as const) {
+        if (!on(rule)) continue;
+        const rng = stream(fn, rule);
+        for (const x of CROSS_SECTOR) {
+          if (x.from !== r.sector || (x.channel === 'POWER') !== (rule === 'E1')) continue;
+          const target = functionId(c.id, x.to);
+          if (!rng.chance(x.p) || !functionIds.has(target)) continue;
+          const graceHours =
+            x.channel === 'POWER' ? r.powerGraceHours : x.channel === 'DATA' ? round(rng.uniform(DATA_GRACE_RANGE[0], DATA_GRACE_RANGE[1]), 1) : null;
+          edges.add(rng, fn, target, x.channel, rule, { graceHours });
+        }
       }
     }
   }
 
   /* ---- physical paths of facilities (rule F) */
   for (const f of facilities) {
-    const rng = Rng.forKey(SEED, f.id);
-
     // F1: electricity from the TSO of the facility's country (nearest proxy point if several).
     const tsos = energyByCountry.get(f.country) ?? [];
-    if (tsos.length > 0) {
+    if (on('F1') && tsos.length > 0) {
+      const rng = stream(f.id, 'F1');
       const ranked = tsos
         .map((id) => {
           const pt = ENERGY_PROXY_POINTS[id];
@@ -450,35 +579,43 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
         })
         .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
       const first = ranked[0];
-      if (first !== undefined) edges.add(rng, f.id, first.id, 'POWER', 'F1');
+      const graceHours = GENERATOR_BACKED_FACILITIES.includes(f.kind) ? POWER_GRACE.dataCentre : null;
+      if (first !== undefined) edges.add(rng, f.id, first.id, 'POWER', 'F1', { graceHours });
     }
 
     // F2: the nearest exchange points and the national networks, 1-of-n alternatives.
-    const ix = nearestFacilities(f.latitude, f.longitude, exchanges, FACILITY_EXCHANGES, f.id).map((x) => x.id);
-    const nets = telecomByCountry.get(f.country) ?? [];
-    edges.addGroup(rng, f.id, [...ix, ...nets], 'CONNECTIVITY', 'F2', `${f.id}#connectivity`, 1);
+    if (on('F2')) {
+      const rng = stream(f.id, 'F2');
+      const ix = nearestFacilities(f.latitude, f.longitude, exchanges, FACILITY_EXCHANGES, f.id).map((x) => x.id);
+      const nets = telecomByCountry.get(f.country) ?? [];
+      edges.addGroup(f.id, [...ix, ...nets].map((s) => ({ rng, supplier: s, channel: 'CONNECTIVITY' as const, rule: 'F2' as const })), `${f.id}#connectivity`, 1);
+    }
   }
 
   /* ---- services (rule G) */
   const factHosting = new Set(facts.dependencies.filter((d) => d.channel === 'HOSTING').map((d) => d.dependent));
   for (const s of services) {
-    const rng = Rng.forKey(SEED, s.id);
     const kind = providerKind(s.provider);
 
     // G1: a cloud provider's platform service runs in all of that provider's hosting sites, 1-of-n.
-    if (s.kind === 'PLATFORM_SERVICE' && !factHosting.has(s.id)) {
+    if (on('G1') && s.kind === 'PLATFORM_SERVICE' && !factHosting.has(s.id)) {
+      const rng = stream(s.id, 'G1');
       const sites = hostingPool.filter((f) => f.operator === s.provider).map((f) => f.id);
-      edges.addGroup(rng, s.id, sites, 'HOSTING', 'G1', `${s.id}#regions`, 1);
+      edges.addGroup(s.id, sites.map((x) => ({ rng, supplier: x, channel: 'HOSTING' as const, rule: 'G1' as const })), `${s.id}#regions`, 1);
     }
 
-    // G2: a national network draws power from every TSO of its country.
-    if (isNationalNetwork(s)) {
+    // G2: a national network draws power from the TSOs of its country (one group, equal capacity
+    // shares: each TSO serves an area), with battery backup at its sites.
+    if (on('G2') && isNationalNetwork(s)) {
+      const rng = stream(s.id, 'G2');
       const hq = providerById.get(s.provider)?.headquarters ?? undefined;
-      for (const e of hq === undefined ? [] : (energyByCountry.get(hq) ?? [])) edges.add(rng, s.id, e, 'POWER', 'G2');
+      const tsos = (hq === undefined ? [] : (energyByCountry.get(hq) ?? [])).map((e) => ({ rng, supplier: e, channel: 'POWER' as const, rule: 'G2' as const, graceHours: POWER_GRACE.mobileSite }));
+      edges.addGroup(s.id, tsos, `${s.id}#power`, 1, true);
     }
 
     // G3: MSP services run RMM and network-monitoring tools with some probability.
-    if (s.kind === 'MANAGED_SERVICE' && kind === 'MANAGED_SERVICE_PROVIDER') {
+    if (on('G3') && s.kind === 'MANAGED_SERVICE' && kind === 'MANAGED_SERVICE_PROVIDER') {
+      const rng = stream(s.id, 'G3');
       if (rng.chance(MSP_P_RMM) && has(CATALOGUE.rmm)) edges.add(rng, s.id, CATALOGUE.rmm, 'REMOTE_ADMIN', 'G3');
       if (rng.chance(MSP_P_MONITORING) && has(CATALOGUE.monitoring)) edges.add(rng, s.id, CATALOGUE.monitoring, 'SOFTWARE_UPDATE', 'G3');
     }
@@ -486,6 +623,14 @@ export function generateIllustrative(facts: SeedFacts): IllustrativeRows {
 
   return { functions, dependencies: [...edges.rows].sort(byId) };
 }
+
+/** The data set with the given rules left out (in memory; same streams for every other rule). */
+export function generateWithout(facts: SeedFacts, without: Iterable<RuleId>): IllustrativeRows {
+  return generateIllustrative(facts, { without });
+}
+
+export { RULES, RULE_IDS } from './rules';
+export type { RuleId } from './rules';
 
 /* --------------------------------------------------------------------- CLI */
 

@@ -32,8 +32,20 @@ export interface SeedFacts {
   dependencies: DependencyRecord[];
 }
 
+/**
+ * A generated DEPENDS_ON row: the model's record plus the optional carriage fields
+ * of seed/schema/dependencies.schema.json (graph-schema/vocabulary.ts, DEPENDS_ON_PROPERTIES),
+ * written only when the generator sets them (absent = the channel's default).
+ */
+export interface GeneratedDependencyRecord extends DependencyRecord {
+  graceHours?: number | null;
+  carriesAvailability?: boolean | null;
+  carriesIntegrity?: boolean | null;
+  capacityShare?: number | null;
+}
+
 /** What the generator produces. */
 export interface IllustrativeRows {
   functions: FunctionRecord[];
-  dependencies: DependencyRecord[];
+  dependencies: GeneratedDependencyRecord[];
 }

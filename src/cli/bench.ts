@@ -93,7 +93,7 @@ try {
   console.log('  back-test of the seeded incidents (printed, never tuned):');
   for (const id of ['inc:solarwinds-2020', 'inc:notpetya-2017', 'inc:kaseya-vsa-2021', 'inc:ovhcloud-sbg-fire-2021', 'inc:fastly-2021']) {
     const b = await analysis.backtest(id);
-    console.log(`    ${id.padEnd(28)} precision ${b.precision === null ? 'n/a ' : b.precision.toFixed(2)}  recall ${b.recall.toFixed(2)}  named ${b.namedCountries.join(' ')}  predicted ${b.predictedCountries.join(' ') || '-'}`);
+    console.log(`    ${id.padEnd(28)} precision ${b.precision === null ? 'n/a ' : b.precision.toFixed(2)}  recall ${b.recall === null ? 'n/a ' : b.recall.toFixed(2)}  named ${b.namedCountries.join(' ')}  predicted ${b.predictedCountries.join(' ') || '-'}`);
   }
 
   await time('whole-model layout (worker thread, fcose draft + refinement)', () => analysis.layouts.settled(snapshot));

@@ -6,13 +6,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** How a node ended up in a result. */
 export type AffectedState =
-  /** Compromised and still running (COMPROMISE with ACCESS). */
+  /** An attacker holds it and it did not fail. */
   | 'COMPROMISED'
-  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  /** Keeps running with a loss share minLoss ≤ loss < 1 (partial capacity, THRESHOLD below its threshold, DISTRESS h < 1). */
   | 'DEGRADED'
-  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  /** Stopped: its rule held (loss 1). */
   | 'FAILED'
-  /** Failed or compromised at hour 0 as an origin. */
+  /** An origin of the scenario (its effect says whether it failed or was compromised). */
   | 'ORIGIN';
 
 /** What a dependency runs over, and what it carries by default (availability: an outage crosses; integrity: a compromise can cross; grace: hours the dependent runs on without the supplier). */
@@ -297,7 +297,7 @@ export type FunctionsOnARegionQuery = { neighbourhood: { root:
 export type ReplaysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReplaysQuery = { scenarios: Array<{ id: string, name: string, snapshotVersion: number, incident: { id: string, date: string } | null, backtest: { precision: number | null, recall: number, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }> } | null, result: { totals: { functionsLost: number, importanceLost: number } } }> };
+export type ReplaysQuery = { scenarios: Array<{ id: string, name: string, snapshotVersion: number, incident: { id: string, date: string } | null, backtest: { precision: number | null, recall: number | null, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }> } | null, result: { totals: { functionsLost: number, importanceLost: number } } }> };
 
 export type LinchpinsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -323,10 +323,10 @@ export type NatoMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type NatoMembersQuery = { countries: { totalCount: number, nodes: Array<{ id: string, name: string, accessionYear: number | null }> } };
 
-export type HealthToAwsQueryVariables = Exact<{ [key: string]: never; }>;
+export type FoodToAwsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthToAwsQuery = { shortestDependencyPath: { length: number, nodes: Array<
+export type FoodToAwsQuery = { shortestDependencyPath: { length: number, nodes: Array<
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }

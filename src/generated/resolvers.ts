@@ -21,15 +21,26 @@ export type Scalars = {
 /** One affected node. */
 export type AffectedNode = {
   __typename?: 'AffectedNode';
-  /** DISTRESS: its distress in [0, 1]; otherwise 1. */
+  /** COMPROMISE: share of runs in which it was compromised (origins 1); 0 otherwise. */
+  compromisedProbability: Scalars['Float']['output'];
+  /**
+   * Old name of loss.
+   * @deprecated Use loss.
+   */
   distress: Scalars['Float']['output'];
+  /** What happened to it (an origin counts by its effect). */
+  effect: OutcomeEffect;
   /** Why: the chain of critical causes back to an origin (COMPROMISE: the most likely chain). */
   explanation: Explanation;
+  /** Share of runs in which it failed (1 or 0 in deterministic modes). */
+  failedProbability: Scalars['Float']['output'];
   /** Hour it failed or was compromised (COMPROMISE: the median over the runs where it was). */
   hour: Scalars['Float']['output'];
+  /** Its loss share in [0, 1]: 1 when failed; COMPROMISE: the mean over the runs where it failed or degraded (0 when only compromised). */
+  loss: Scalars['Float']['output'];
   /** The node. */
   node: Node;
-  /** COMPROMISE: share of runs in which it was affected; otherwise 1. */
+  /** Share of runs with its effect (1 in deterministic modes). */
   probability: Scalars['Float']['output'];
   /** Hour it is restored; null when unknown or never within the scenario. */
   restoredHour: Maybe<Scalars['Float']['output']>;
@@ -41,27 +52,52 @@ export type AffectedNode = {
 
 /** How a node ended up in a result. */
 export type AffectedState =
-  /** Compromised and still running (COMPROMISE with ACCESS). */
+  /** An attacker holds it and it did not fail. */
   | 'COMPROMISED'
-  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  /** Keeps running with a loss share minLoss ≤ loss < 1 (partial capacity, THRESHOLD below its threshold, DISTRESS h < 1). */
   | 'DEGRADED'
-  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  /** Stopped: its rule held (loss 1). */
   | 'FAILED'
-  /** Failed or compromised at hour 0 as an origin. */
+  /** An origin of the scenario (its effect says whether it failed or was compromised). */
   | 'ORIGIN';
 
 /** How a replayed incident compares with the record. */
 export type Backtest = {
   __typename?: 'Backtest';
+  /** Named countries where the model has critical functions: the ones scored. */
+  modelledCountries: Array<Country>;
   /** Countries the sources name as hit. */
   namedCountries: Array<Country>;
+  /** Named countries where the model has no critical function: not modelled, left out of recall. */
+  notModelled: Array<Country>;
   /** |predicted ∩ named| / |predicted| (null when nothing is predicted). */
   precision: Maybe<Scalars['Float']['output']>;
   /** Countries where the replay affects critical functions. */
   predictedCountries: Array<Country>;
-  /** |predicted ∩ named| / |named|. */
-  recall: Scalars['Float']['output'];
+  /** The same back-test on public record only (illustrative dependencies dropped); null for a stored scenario's back-test. */
+  publicRecordOnly: Maybe<BacktestScore>;
+  /** |predicted ∩ named| / |named ∩ modelled| (null when no named country is modelled). */
+  recall: Maybe<Scalars['Float']['output']>;
   /** Named and predicted. */
+  truePositives: Array<Country>;
+};
+
+/** A back-test's figures on one graph. */
+export type BacktestScore = {
+  __typename?: 'BacktestScore';
+  /** Named countries where the model has critical functions. */
+  modelledCountries: Array<Country>;
+  /** Countries the sources name as hit. */
+  namedCountries: Array<Country>;
+  /** Named countries the model has no function for. */
+  notModelled: Array<Country>;
+  /** |predicted ∩ named| / |predicted| (null when nothing is predicted). */
+  precision: Maybe<Scalars['Float']['output']>;
+  /** Countries where a critical function has an outcome. */
+  predictedCountries: Array<Country>;
+  /** |predicted ∩ named| / |named ∩ modelled| (null when no named country is modelled). */
+  recall: Maybe<Scalars['Float']['output']>;
+  /** Named, modelled and predicted. */
   truePositives: Array<Country>;
 };
 
@@ -100,14 +136,22 @@ export type BlastRadius = {
  * exact rules.
  */
 export type BlastRadiusInput = {
-  /** How long the origins stay down (hours); dependents whose delay outlasts it do not fail through them. Omit for an open-ended outage. */
+  /** How long the origins stay down, in hours (default 24: most major outages of digital providers on record end within a day). A dependent whose grace outlasts the outage does not fail through that dependency. Bounded by default; for an outage with no end, pass openEnded: true instead. */
   durationHours?: InputMaybe<Scalars['Float']['input']>;
   /** COMPROMISE only: ACCESS (compromised nodes keep running) or DISRUPT (they also fail). */
   effect?: InputMaybe<CompromiseEffect>;
   /** Drop every illustrative (non-public-record) dependency before running. */
   excludeIllustrative?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Share of Monte Carlo runs at which an outcome counts (0 < p ≤ 1, default 0.5); the same threshold is used by totals, breakdowns and back-tests. */
+  lossProbability?: InputMaybe<Scalars['Float']['input']>;
+  /** Smallest loss share reported as DEGRADED (0 < x ≤ 1, default 0.05); smaller losses are counted in totals.belowThreshold only. */
+  minLoss?: InputMaybe<Scalars['Float']['input']>;
   /** OUTAGE (availability) or COMPROMISE (integrity). */
   mode?: InputMaybe<PropagationMode>;
+  /** An outage with no end (an explicit choice; durationHours must then be omitted). */
+  openEnded?: InputMaybe<Scalars['Boolean']['input']>;
+  /** COMPROMISE with DISRUPT only: the origins' own availability also fails at hour 0 (e.g. the vendor takes its service offline). By default an origin is compromised, not down: a poisoned update server keeps serving. */
+  originOutage?: InputMaybe<Scalars['Boolean']['input']>;
   /** Ids of the nodes that fail (OUTAGE) or are compromised (COMPROMISE) first. A Provider also takes down every facility it operates and service it offers, unless providerOnly. */
   origins: Array<Scalars['ID']['input']>;
   /** What-if changes applied to a private overlay; the shared graph is never changed. */
@@ -127,15 +171,25 @@ export type BlastTotals = {
   __typename?: 'BlastTotals';
   /** Affected nodes, origins included. */
   affected: Scalars['Int']['output'];
+  /** Nodes the run touched whose outcome fell below lossProbability or minLoss (not listed as affected). */
+  belowThreshold: Scalars['Int']['output'];
   /** By the country the affected node is located in. */
   byCountry: Array<CountryCount>;
   /** By node kind. */
   byKind: Array<KindCount>;
   /** Critical functions affected, by sector. */
   bySector: Array<SectorTotal>;
-  /** Critical functions affected. */
+  /** Critical functions COMPROMISED (and not failed). */
+  functionsCompromised: Scalars['Int']['output'];
+  /** Critical functions DEGRADED (running with a partial loss ≥ minLoss). */
+  functionsDegraded: Scalars['Int']['output'];
+  /** Critical functions FAILED. */
+  functionsFailed: Scalars['Int']['output'];
+  /** Critical functions FAILED (stopped); the same as functionsFailed. */
   functionsLost: Scalars['Int']['output'];
-  /** Their summed importance (COMPROMISE: expected value). */
+  /** Σ importance over the COMPROMISED functions. */
+  importanceCompromised: Scalars['Float']['output'];
+  /** Σ importance × loss over the FAILED and DEGRADED functions. */
   importanceLost: Scalars['Float']['output'];
 };
 
@@ -258,8 +312,14 @@ export type CompromiseSummary = {
   __typename?: 'CompromiseSummary';
   /** Expected number of critical functions affected. */
   expectedFunctions: Scalars['Float']['output'];
+  /** Σ over critical functions of the share of runs in which each was compromised. */
+  expectedFunctionsCompromised: Scalars['Float']['output'];
+  /** Σ over critical functions of the share of runs in which each failed. */
+  expectedFunctionsFailed: Scalars['Float']['output'];
   /** Expected summed importance of the critical functions affected. */
   expectedImportance: Scalars['Float']['output'];
+  /** Σ importance × mean loss share over critical functions. */
+  expectedImportanceLost: Scalars['Float']['output'];
   /** 5th, 50th and 95th percentiles of the importance affected per run. */
   importanceP5: Scalars['Float']['output'];
   /** Median importance affected per run. */
@@ -425,14 +485,24 @@ export type CountryInput = {
 /** Critical functions a country loses. */
 export type CountryLoss = {
   __typename?: 'CountryLoss';
+  /** Of which COMPROMISED. */
+  compromised: Scalars['Int']['output'];
   /** How many. */
   count: Scalars['Int']['output'];
   /** The country. */
   country: Country;
-  /** Its functions that are affected. */
+  /** Of which DEGRADED. */
+  degraded: Scalars['Int']['output'];
+  /** Of which FAILED. */
+  failed: Scalars['Int']['output'];
+  /** Its functions that have an outcome (FAILED, DEGRADED or COMPROMISED). */
   functions: Array<CriticalFunction>;
-  /** Their summed importance. */
+  /** importanceLost + importanceCompromised. */
   importance: Scalars['Float']['output'];
+  /** Σ importance over its COMPROMISED functions. */
+  importanceCompromised: Scalars['Float']['output'];
+  /** Σ importance × loss over its FAILED and DEGRADED functions. */
+  importanceLost: Scalars['Float']['output'];
 };
 
 /** How likely one country is to fail. */
@@ -1057,12 +1127,20 @@ export type HeadquartersGroup = {
 
 /** A dependency that exists only in a what-if. */
 export type HypotheticalDependencyInput = {
+  /** Within a redundancy group: this supplier's share of the group's capacity (0 < x ≤ 1, all members or none). */
+  capacityShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Whether an outage crosses it (default: the channel's). */
+  carriesAvailability?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a compromise can cross it (default: the channel's); propagation > 0 needs it. */
+  carriesIntegrity?: InputMaybe<Scalars['Boolean']['input']>;
   /** Channel (decides whether a compromise can cross it). */
   channel: Channel;
-  /** Delay in hours. */
+  /** Latency in hours before the supplier's failure or compromise is felt. */
   delayHours?: InputMaybe<Scalars['Float']['input']>;
   /** Dependent node id. */
   dependent: Scalars['ID']['input'];
+  /** Hours the dependent runs on without the supplier (default: the channel's). */
+  graceHours?: InputMaybe<Scalars['Float']['input']>;
   /** Id for the hypothetical edge (default derived from its ends and channel). */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** minAlive of that group (must equal the group's). */
@@ -1073,6 +1151,8 @@ export type HypotheticalDependencyInput = {
   recoveryHours?: InputMaybe<Scalars['Float']['input']>;
   /** Redundancy group of the dependent it joins, if any. */
   redundancyGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Provenance of the hypothetical edge (default: 'what-if (hypothetical dependency, not stored)'). Never dropped by excludeIllustrative. */
+  source?: InputMaybe<Scalars['String']['input']>;
   /** Strength 0..1. */
   strength?: InputMaybe<Scalars['Float']['input']>;
   /** Supplier node id. */
@@ -1589,6 +1669,15 @@ export type OutageRule =
   | 'HARD'
   | 'THRESHOLD';
 
+/** What happened to a node, origins included (graph-schema/README.md, 'One definition of an outcome'). */
+export type OutcomeEffect =
+  /** Compromised, still running. */
+  | 'COMPROMISED'
+  /** Runs with a partial loss. */
+  | 'DEGRADED'
+  /** Stopped. */
+  | 'FAILED';
+
 /** What-if changes for one analysis run. */
 export type OverridesInput = {
   /** Hypothetical dependencies (e.g. an added alternative provider). */
@@ -1854,7 +1943,10 @@ export type Query = {
 
 
 export type QueryBacktestArgs = {
+  excludeIllustrative?: InputMaybe<Scalars['Boolean']['input']>;
   incident: Scalars['ID']['input'];
+  lossProbability?: InputMaybe<Scalars['Float']['input']>;
+  minLoss?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -2196,10 +2288,20 @@ export type SectorFootprint = {
 /** Affected critical functions of one sector. */
 export type SectorTotal = {
   __typename?: 'SectorTotal';
-  /** How many functions. */
+  /** Of which COMPROMISED. */
+  compromised: Scalars['Int']['output'];
+  /** How many functions have an outcome. */
   count: Scalars['Int']['output'];
-  /** Their summed importance. */
+  /** Of which DEGRADED. */
+  degraded: Scalars['Int']['output'];
+  /** Of which FAILED. */
+  failed: Scalars['Int']['output'];
+  /** importanceLost + importanceCompromised. */
   importance: Scalars['Float']['output'];
+  /** Σ importance over the COMPROMISED ones. */
+  importanceCompromised: Scalars['Float']['output'];
+  /** Σ importance × loss over the FAILED and DEGRADED ones. */
+  importanceLost: Scalars['Float']['output'];
   /** The sector. */
   sector: Sector;
 };
@@ -2457,7 +2559,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AffectedNode: ResolverTypeWrapper<Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Node'] }>;
   AffectedState: AffectedState;
-  Backtest: ResolverTypeWrapper<Omit<Backtest, 'namedCountries' | 'predictedCountries' | 'truePositives'> & { namedCountries: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, truePositives: Array<ResolversTypes['Country']> }>;
+  Backtest: ResolverTypeWrapper<Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, publicRecordOnly?: Maybe<ResolversTypes['BacktestScore']>, truePositives: Array<ResolversTypes['Country']> }>;
+  BacktestScore: ResolverTypeWrapper<Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, truePositives: Array<ResolversTypes['Country']> }>;
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversTypes['AffectedNode']>, crossBorder: ResolversTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversTypes['CountryLoss']>, origins: Array<ResolversTypes['Node']>, totals: ResolversTypes['BlastTotals'] }>;
   BlastRadiusInput: BlastRadiusInput;
   BlastTotals: ResolverTypeWrapper<Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversTypes['CountryCount']> }>;
@@ -2545,6 +2648,7 @@ export type ResolversTypes = {
   NodePair: ResolverTypeWrapper<Omit<NodePair, 'a' | 'b'> & { a: ResolversTypes['Node'], b: ResolversTypes['Node'] }>;
   NodePosition: ResolverTypeWrapper<NodePosition>;
   OutageRule: OutageRule;
+  OutcomeEffect: OutcomeEffect;
   OverridesInput: OverridesInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Probability: ResolverTypeWrapper<Probability>;
@@ -2591,7 +2695,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AffectedNode: Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Node'] };
-  Backtest: Omit<Backtest, 'namedCountries' | 'predictedCountries' | 'truePositives'> & { namedCountries: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, truePositives: Array<ResolversParentTypes['Country']> };
+  Backtest: Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, publicRecordOnly?: Maybe<ResolversParentTypes['BacktestScore']>, truePositives: Array<ResolversParentTypes['Country']> };
+  BacktestScore: Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, truePositives: Array<ResolversParentTypes['Country']> };
   BlastRadius: Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversParentTypes['AffectedNode']>, crossBorder: ResolversParentTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversParentTypes['CountryLoss']>, origins: Array<ResolversParentTypes['Node']>, totals: ResolversParentTypes['BlastTotals'] };
   BlastRadiusInput: BlastRadiusInput;
   BlastTotals: Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversParentTypes['CountryCount']> };
@@ -2697,9 +2802,13 @@ export type ResolversParentTypes = {
 };
 
 export type AffectedNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffectedNode'] = ResolversParentTypes['AffectedNode']> = {
+  compromisedProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   distress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['OutcomeEffect'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
+  failedProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   hour?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   restoredHour?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2708,10 +2817,23 @@ export type AffectedNodeResolvers<ContextType = ApiContext, ParentType extends R
 };
 
 export type BacktestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest']> = {
+  modelledCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   namedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  notModelled?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   predictedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
-  recall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  publicRecordOnly?: Resolver<Maybe<ResolversTypes['BacktestScore']>, ParentType, ContextType>;
+  recall?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  truePositives?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+};
+
+export type BacktestScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BacktestScore'] = ResolversParentTypes['BacktestScore']> = {
+  modelledCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  namedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  notModelled?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  predictedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  recall?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   truePositives?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
 };
 
@@ -2732,10 +2854,15 @@ export type BlastRadiusResolvers<ContextType = ApiContext, ParentType extends Re
 
 export type BlastTotalsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BlastTotals'] = ResolversParentTypes['BlastTotals']> = {
   affected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  belowThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byCountry?: Resolver<Array<ResolversTypes['CountryCount']>, ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   bySector?: Resolver<Array<ResolversTypes['SectorTotal']>, ParentType, ContextType>;
+  functionsCompromised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  functionsDegraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  functionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   functionsLost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  importanceCompromised?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceLost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -2755,7 +2882,10 @@ export type CentralityRowResolvers<ContextType = ApiContext, ParentType extends 
 
 export type CompromiseSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CompromiseSummary'] = ResolversParentTypes['CompromiseSummary']> = {
   expectedFunctions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedFunctionsCompromised?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedFunctionsFailed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   expectedImportance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedImportanceLost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceP5?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceP50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceP95?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2823,10 +2953,15 @@ export type CountryImpactResolvers<ContextType = ApiContext, ParentType extends 
 };
 
 export type CountryLossResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryLoss'] = ResolversParentTypes['CountryLoss']> = {
+  compromised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   functions?: Resolver<Array<ResolversTypes['CriticalFunction']>, ParentType, ContextType>;
   importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceCompromised?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceLost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CountryRiskResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountryRisk'] = ResolversParentTypes['CountryRisk']> = {
@@ -3235,7 +3370,7 @@ export type ProviderRelianceResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   allianceConcentration?: Resolver<Array<ResolversTypes['ConcentrationReport']>, ParentType, ContextType>;
-  backtest?: Resolver<ResolversTypes['Backtest'], ParentType, ContextType, RequireFields<QueryBacktestArgs, 'incident'>>;
+  backtest?: Resolver<ResolversTypes['Backtest'], ParentType, ContextType, RequireFields<QueryBacktestArgs, 'excludeIllustrative' | 'incident'>>;
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'input'>>;
   centrality?: Resolver<ResolversTypes['CentralityRanking'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'metric' | 'top'>>;
   compareScenarios?: Resolver<ResolversTypes['ScenarioComparison'], ParentType, ContextType, RequireFields<QueryCompareScenariosArgs, 'a' | 'b'>>;
@@ -3309,8 +3444,13 @@ export type SectorFootprintResolvers<ContextType = ApiContext, ParentType extend
 };
 
 export type SectorTotalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SectorTotal'] = ResolversParentTypes['SectorTotal']> = {
+  compromised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceCompromised?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  importanceLost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
 };
 
@@ -3355,6 +3495,7 @@ export type StressTestResultResolvers<ContextType = ApiContext, ParentType exten
 export type Resolvers<ContextType = ApiContext> = {
   AffectedNode?: AffectedNodeResolvers<ContextType>;
   Backtest?: BacktestResolvers<ContextType>;
+  BacktestScore?: BacktestScoreResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
   BlastTotals?: BlastTotalsResolvers<ContextType>;
   CentralityRanking?: CentralityRankingResolvers<ContextType>;

@@ -14,7 +14,7 @@
  * Nothing here may be mutated after `buildSnapshot` returns: what-ifs are overlays.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { CHANNELS, SECTOR_KEYS } from '../../graph-schema/vocabulary';
+import { CHANNELS, edgeCarriage, SECTOR_KEYS } from '../../graph-schema/vocabulary';
 import type { Channel, Sector } from '../../graph-schema/vocabulary';
 import { csrFromGraphology } from '../analysis/csr';
 import type { Csr } from '../analysis/csr';
@@ -100,6 +100,46 @@ export function collector(): { onRow: (row: SnapshotRow) => void; collected: Col
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+
+/**
+ * Validation keeps a group's capacity shares all-or-none; should stored data
+ * break that rule (a client writing around Linchpin), the group is analysed as
+ * a pure k-of-n gate rather than failing every analysis for everyone.
+ */
+function dropMixedCapacities(edges: EdgeInput[]): void {
+  const groups = new Map<string, EdgeInput[]>();
+  for (const e of edges) {
+    if (e.redundancyGroup === null) continue;
+    const key = `${e.dependent}\u0000${e.redundancyGroup}`;
+    const list = groups.get(key) ?? [];
+    list.push(e);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    const withCapacity = list.filter((e) => e.capacity !== null && e.capacity !== undefined).length;
+    if (withCapacity > 0 && withCapacity < list.length) for (const e of list) e.capacity = null;
+  }
+}
+
+/** What a stored DEPENDS_ON carries: its own values where set, else its channel's (graph-schema/vocabulary.ts). */
+function carriageOf(props: Record<string, unknown>): Pick<EdgeInput, 'integrity' | 'availability' | 'graceHours' | 'capacity'> {
+  const channel = props.channel as Channel;
+  if (!(channel in CHANNELS)) return { integrity: false, availability: true, graceHours: 0, capacity: null };
+  const grace = num(props.graceHours);
+  const carriage = edgeCarriage(channel, {
+    carriesAvailability: bool(props.carriesAvailability),
+    carriesIntegrity: bool(props.carriesIntegrity),
+    graceHours: grace !== null && grace >= 0 ? grace : null,
+  });
+  const capacity = num(props.capacityShare);
+  return {
+    integrity: carriage.integrity,
+    availability: carriage.availability,
+    graceHours: carriage.graceHours,
+    capacity: capacity !== null && capacity > 0 && capacity <= 1 && typeof props.redundancyGroup === 'string' ? capacity : null,
+  };
+}
 
 export function buildSnapshot(collected: Collected, startedAt = performance.now()): Snapshot {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -131,11 +171,12 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     propagation: num(e.props.propagation) ?? 0,
     delayHours: num(e.props.delayHours) ?? 0,
     recoveryHours: num(e.props.recoveryHours),
-    integrity: CHANNELS[e.props.channel as Channel]?.integrity ?? false,
+    ...carriageOf(e.props),
     illustrative: e.props.illustrative === true,
     redundancyGroup: typeof e.props.redundancyGroup === 'string' ? e.props.redundancyGroup : null,
     minAlive: num(e.props.minAlive) ?? 1,
   }));
+  dropMixedCapacities(edges);
   const propagation = buildPropagationGraph({ nodes, edges, owned: collected.owned });
 
   const n = propagation.n;

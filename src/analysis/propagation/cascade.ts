@@ -148,7 +148,7 @@ export function timedCascade(
       groupFailed = ++arrivals[group]! === g.groupSize[group]! - g.groupMinAlive[group]! + 1;
       if (g.groupCapacity[group]! > 0) {
         groupLost[group] = groupFailed ? 1 : Math.min(1, before + capacity[id]! / g.groupCapacity[group]!);
-        if (!groupFailed && total > 0) partial = (g.groupStrength[group]! * (groupLost[group]! - before)) / total;
+        if (!groupFailed && total > 0) partial = (g.groupStrength[group]! * (groupLost[group] - before)) / total;
       }
       if (groupFailed && failedStrength !== null) failedStrength[v]! += g.groupStrength[group]! * (1 - before);
     } else if (failedStrength !== null) {

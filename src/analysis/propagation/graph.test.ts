@@ -13,7 +13,7 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
     const error = expectInputError(
       () =>
         buildPropagationGraph({
-          nodes: [node('a'), node('a'), node('b', 'Service', { threshold: 1.5 }), node('f', 'CriticalFunction', { importance: 0 }), node('p', 'Provider'), node('x', 'Spaceship' as 'Service')],
+          nodes: [node('a'), node('a'), node('b', 'Service', { threshold: 1.5 }), node('f', 'CriticalFunction', { importance: -1 }), node('p', 'Provider'), node('x', 'Spaceship' as 'Service')],
           edges: [
             dep('a', 'ghost'),
             dep('nobody', 'b', { id: 'e2' }),
@@ -34,7 +34,7 @@ describe('buildPropagationGraph: bad input throws first, naming every problem', 
         }),
       'node "a": duplicate node id',
       'node "b": threshold must be in 0..1',
-      'node "f": importance must be a finite number > 0',
+      'node "f": importance must be a finite number >= 0, got -1',
       'node "x": unknown kind',
       'edge "a>ghost": unknown supplier node id "ghost"',
       'edge "e2": unknown dependent node id "nobody"',
@@ -187,7 +187,7 @@ describe('applyOverlay', () => {
     expectInputError(() => applyOverlay(base, { addEdges: [dep('c', 'zz')] }), 'unknown supplier node id "zz"');
   });
 
-  it('removes, regroups, adds and excludes illustrative edges into a new graph', () => {
+  it('removes, regroups, adds and excludes illustrative base edges (never added ones) into a new graph', () => {
     const g = applyOverlay(base, {
       removeEdges: ['c>b'],
       addEdges: [dep('c', 'b', { id: 'alt', redundancyGroup: 'g', minAlive: 1 }), dep('b', 'a', { illustrative: true })],
@@ -199,8 +199,9 @@ describe('applyOverlay', () => {
     expect([...g.groupSize]).toEqual([2]);
     expect(JSON.stringify(graphToInput(base))).toBe(snapshot);
 
+    // excludeIllustrative drops the base's illustrative edges, never a what-if's added ones.
     const real = applyOverlay(base, { excludeIllustrative: true, addEdges: [dep('b', 'a', { illustrative: true })] });
-    expect(real.edgeIds).toEqual(['c>b']);
+    expect(real.edgeIds).toEqual(['c>b', 'b>a']);
     expect(applyOverlay(base, {}).edgeIds).toEqual(['c>a', 'c>b']);
   });
 });
@@ -222,5 +223,12 @@ describe('expandOrigins', () => {
     expect(expandOrigins(g, ['x', 'p', 'svc'], true)).toEqual([0, 2, 4]);
     expect(expandOrigins(g, ['q'], false)).toEqual([3]);
     expect(expandOrigins(g, [], false)).toEqual([]);
+  });
+});
+
+describe('importance 0', () => {
+  it('is analysable: the function is counted, with no weight', () => {
+    const g = graph(['s', node('f', 'CriticalFunction', { importance: 0 })], [dep('f', 's')]);
+    expect(g.importance[1]).toBe(0);
   });
 });

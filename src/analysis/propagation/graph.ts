@@ -76,7 +76,8 @@ export function graphToInput(g: PropagationGraph): GraphInput {
 
 /**
  * A new graph: `g` with the overlay's edges removed, regrouped, added, and (with
- * `excludeIllustrative`) every illustrative edge dropped, added ones included. `g`
+ * `excludeIllustrative`) every illustrative edge of `g` dropped; added edges are
+ * never dropped (a what-if's edges carry their own provenance). `g`
  * is left untouched. Unknown edge ids in `removeEdges` / `regroupEdges` are errors,
  * and the result is validated like any input (e.g. a regrouping that mixes minAlive
  * values within a group, or an added edge whose id is taken).
@@ -122,8 +123,8 @@ export function applyOverlay(g: PropagationGraph, overlay: Overlay): Propagation
     const r = regroup.get(e.id);
     edges.push(r === undefined ? e : { ...e, redundancyGroup: r.redundancyGroup, minAlive: r.minAlive });
   }
-  edges.push(...added);
-  const kept = exclude === true ? edges.filter((e) => e === null || typeof e !== 'object' || e.illustrative !== true) : edges;
+  const kept = exclude === true ? edges.filter((e) => e.illustrative !== true) : edges;
+  kept.push(...added); // added edges carry their own provenance: excludeIllustrative never drops them
   const graph = compile({ nodes: base.nodes, edges: kept, owned: base.owned }, problems);
   throwIfProblems(problems);
   return graph!;
@@ -233,8 +234,9 @@ function compile(input: GraphInput, problems: string[]): PropagationGraph | null
     else threshold[v] = t;
     if (k === KIND_FUNCTION) {
       const w = node.importance ?? DEFAULT_IMPORTANCE;
-      if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
-        problems.push(`${where}: importance must be a finite number > 0, got ${showValue(node.importance)}`);
+      // 0 is analysable (a function that weighs nothing in totals); the model's validation asks for > 0.
+      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+        problems.push(`${where}: importance must be a finite number >= 0, got ${showValue(node.importance)}`);
       } else importance[v] = w;
     }
   });

@@ -8,7 +8,8 @@
  *   where A is the number of the function's ancestors and n_A, m_A the size of the
  *   subgraph they span; O(n + m) memory.
  *
- * Under the HARD rule, untimed (`hardFailureSet`): order 1 is every node v other
+ * Under the HARD rule, untimed and over the edges that carry availability
+ * (`hardFailureSet`, an outage with no end): order 1 is every node v other
  * than the function whose failure alone (origins [v], no provider expansion)
  * takes the function down; order 2 is every pair {u, v}, neither of order 1,
  * whose joint failure does. That sweep over all nodes is the definition. Only the
@@ -126,7 +127,7 @@ class CutSearch {
       for (let k = g.bySupplierOffsets[s]!; k < g.bySupplierOffsets[s + 1]!; k++) {
         const e = g.bySupplierEdges[k]!;
         const v = g.edgeDependent[e]!;
-        if (failed[v] === 1 || scope[v] === 0) continue;
+        if (failed[v] === 1 || scope[v] === 0 || g.availability[e] !== 1) continue; // only availability carries an outage
         const q = g.edgeGroup[e]!;
         if (q >= 0 && ++arrivals[q]! < g.groupSize[q]! - g.groupMinAlive[q]! + 1) continue;
         failed[v] = 1;

@@ -1,13 +1,26 @@
 /** Resolvers of scenario.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
 import { hydrate, hydrateWith, idsOf, lookupFor } from '../../services/analysis/hydrate';
+import type { BacktestScore } from '../../analysis/impact/backtest';
 import type { ApiContext } from '../context';
 import { loadNodeMap } from '../context';
 
-async function hydrateBacktest(ctx: ApiContext, b: { namedCountries: string[]; predictedCountries: string[]; truePositives: string[]; precision: number | null; recall: number }) {
+async function hydrateScore(ctx: ApiContext, b: BacktestScore) {
   const nodes = await loadNodeMap(ctx, [...b.namedCountries, ...b.predictedCountries]);
   const pick = (ids: string[]) => ids.map((id) => nodes.get(id)).filter((n) => n !== undefined);
-  return { ...b, namedCountries: pick(b.namedCountries), predictedCountries: pick(b.predictedCountries), truePositives: pick(b.truePositives) };
+  return {
+    precision: b.precision,
+    recall: b.recall,
+    namedCountries: pick(b.namedCountries),
+    modelledCountries: pick(b.modelledCountries),
+    notModelled: pick(b.notModelled),
+    predictedCountries: pick(b.predictedCountries),
+    truePositives: pick(b.truePositives),
+  };
+}
+
+async function hydrateBacktest(ctx: ApiContext, b: BacktestScore & { publicRecordOnly: BacktestScore | null }) {
+  return { ...(await hydrateScore(ctx, b)), publicRecordOnly: b.publicRecordOnly ? await hydrateScore(ctx, b.publicRecordOnly) : null };
 }
 
 export const scenarioResolvers: Resolvers = {
@@ -56,7 +69,8 @@ export const scenarioResolvers: Resolvers = {
         remaining: s.remaining,
       }));
     },
-    backtest: async (_, { incident }, ctx) => hydrateBacktest(ctx, await ctx.analysis.backtest(incident)),
+    backtest: async (_, { incident, excludeIllustrative, lossProbability, minLoss }, ctx) =>
+      hydrateBacktest(ctx, await ctx.analysis.backtest(incident, { excludeIllustrative, lossProbability, minLoss })),
   },
   Mutation: {
     saveScenario: (_, { input }, ctx) => ctx.analysis.saveScenario(input),

@@ -4,6 +4,7 @@
  * operations resolvers delegate to. Every analysis takes one snapshot at its
  * start and uses only that.
  */
+import { countriesWithFunctions } from '../../analysis/impact/backtest';
 import type { NodeKind, Sector } from '../../../graph-schema/vocabulary';
 import { NotFoundError } from '../../errors';
 import { singlePointsOfFailure } from '../../analysis/spof/single-points-of-failure';
@@ -166,16 +167,26 @@ export class AnalysisService {
     return suggest(await this.snapshot(), request, k);
   }
 
-  async backtest(incidentId: string) {
+  /** The incident's replay scored on the whole graph and on public record only (illustrative dependencies dropped). */
+  async backtest(incidentId: string, options: { excludeIllustrative?: boolean | null; lossProbability?: number | null; minLoss?: number | null } = {}) {
     const { incident, request } = await incidentRequest(this.db, incidentId);
     const snapshot = await this.snapshot();
-    return backtest(runBlastRadius(snapshot, normaliseRequest(request, snapshot)), incident.namedCountries);
+    const modelled = countriesWithFunctions(snapshot.propagation, snapshot);
+    const run = (excludeIllustrative: boolean) =>
+      backtest(
+        runBlastRadius(snapshot, normaliseRequest({ ...request, excludeIllustrative, lossProbability: options.lossProbability, minLoss: options.minLoss }, snapshot)),
+        incident.namedCountries,
+        modelled,
+      );
+    const publicRecordOnly = run(true);
+    return { ...(options.excludeIllustrative ? publicRecordOnly : run(false)), publicRecordOnly };
   }
 
   async scenarioBacktest(scenario: { incidentId: string | null; result: BlastResultIds }) {
     if (!scenario.incidentId) return null;
     const { incident } = await incidentRequest(this.db, scenario.incidentId);
-    return backtest(scenario.result, incident.namedCountries);
+    const snapshot = await this.snapshot();
+    return { ...backtest(scenario.result, incident.namedCountries, countriesWithFunctions(snapshot.propagation, snapshot)), publicRecordOnly: null };
   }
 
   async ensureIncidentScenarios(): Promise<string[]> {

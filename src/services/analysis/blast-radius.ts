@@ -4,7 +4,7 @@
  * result by node, kind, country, sector, location and jurisdiction. Reads
  * nothing from Neo4j: everything comes from one snapshot.
  */
-import { CHANNELS, SECTOR_KEYS } from '../../../graph-schema/vocabulary';
+import { CHANNELS, DEFAULT_DURATION_HOURS, SECTOR_KEYS, edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Channel, CompromiseEffect, NodeKind, OutageRule, PropagationMode } from '../../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { ErrorDetail } from '../../errors';
@@ -20,11 +20,14 @@ import {
   summariseCompromise,
 } from '../../analysis/propagation';
 import { KIND_CODES } from '../../analysis/propagation/types';
+import { borderCrossings, crossBorderView } from '../../analysis/impact/cross-border';
+import { compromiseOutcomes, DEFAULT_OUTCOME_OPTIONS, outageOutcomes, type Outcomes } from '../../analysis/impact/outcome';
+import { impactTotals } from '../../analysis/impact/totals';
 import type { EdgeInput, Overlay, PropagationGraph } from '../../analysis/propagation/types';
 import type { DependencyRecord } from '../../model/records';
 import type { Snapshot } from '../../projection/snapshot';
 import { defaultDependencyId } from '../node-writes';
-import type { AffectedIds, BlastResultIds, CrossBorderIds, ExplanationIds } from './blast-result';
+import type { AffectedIds, BlastResultIds, ExplanationIds } from './blast-result';
 
 export interface OverridesRequest {
   removeNodes?: readonly string[] | null;
@@ -41,6 +44,12 @@ export interface OverridesRequest {
         recoveryHours?: number | null;
         redundancyGroup?: string | null;
         minAlive?: number | null;
+        graceHours?: number | null;
+        carriesAvailability?: boolean | null;
+        carriesIntegrity?: boolean | null;
+        capacityShare?: number | null;
+        /** Provenance of the hypothetical edge (default: hypothetical). Never dropped by excludeIllustrative. */
+        source?: string | null;
       }[]
     | null;
   regroupDependencies?: readonly { dependency: string; redundancyGroup?: string | null; minAlive: number }[] | null;
@@ -53,10 +62,16 @@ export interface BlastRadiusRequest {
   effect?: CompromiseEffect | null;
   providerOnly?: boolean | null;
   durationHours?: number | null;
+  /** An outage with no end: an explicit choice (durationHours must then be omitted). */
+  openEnded?: boolean | null;
+  /** COMPROMISE with DISRUPT: the origins' own availability also fails. */
+  originOutage?: boolean | null;
   runs?: number | null;
   seed?: number | null;
   overrides?: OverridesRequest | null;
   excludeIllustrative?: boolean | null;
+  lossProbability?: number | null;
+  minLoss?: number | null;
 }
 
 export const MAX_ORIGINS = 1000;
@@ -73,12 +88,18 @@ export interface NormalisedRequest {
   rule: OutageRule;
   effect: CompromiseEffect;
   providerOnly: boolean;
+  /** Hours the origins stay down; null = open-ended (explicitly asked for). */
   durationHours: number | null;
+  originOutage: boolean;
   runs: number;
   seed: number;
   overrides: OverridesRequest;
   excludeIllustrative: boolean;
+  lossProbability: number;
+  minLoss: number;
 }
+
+const KIND_FUNCTION = KIND_CODES.indexOf('CriticalFunction');
 
 const inRange = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 
@@ -94,10 +115,20 @@ export function normaliseRequest(req: BlastRadiusRequest, snapshot: Snapshot): N
   const seed = req.seed ?? 1;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) problems.push({ path: 'runs', message: `runs must be an integer from 1 to ${MAX_RUNS} (got ${runs}); for more, run a COMPROMISE stressTest, which runs as a job` });
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push({ path: 'seed', message: `seed must be an integer from 0 to 4294967295 (got ${seed})` });
-  const durationHours = req.durationHours ?? null;
-  if (durationHours !== null && !inRange(durationHours, 0, 1e9)) {
-    problems.push({ path: 'durationHours', message: `durationHours must be a non-negative number of hours (got ${durationHours})` });
+  const openEnded = req.openEnded ?? false;
+  if (openEnded && req.durationHours !== null && req.durationHours !== undefined) {
+    problems.push({ path: 'durationHours', message: 'give either durationHours or openEnded: true, not both' });
   }
+  const durationHours = openEnded ? null : (req.durationHours ?? DEFAULT_DURATION_HOURS);
+  if (durationHours !== null && !inRange(durationHours, 0, 1e6)) {
+    problems.push({ path: 'durationHours', message: `durationHours must be a number of hours from 0 to 1000000 (got ${durationHours}); for an outage with no end, pass openEnded: true` });
+  }
+  const lossProbability = req.lossProbability ?? DEFAULT_OUTCOME_OPTIONS.lossProbability;
+  if (!inRange(lossProbability, 0, 1) || lossProbability === 0) {
+    problems.push({ path: 'lossProbability', message: `lossProbability must be greater than 0 and at most 1 (got ${lossProbability})` });
+  }
+  const minLoss = req.minLoss ?? DEFAULT_OUTCOME_OPTIONS.minLoss;
+  if (!inRange(minLoss, 0, 1) || minLoss === 0) problems.push({ path: 'minLoss', message: `minLoss must be greater than 0 and at most 1 (got ${minLoss})` });
   const o = req.overrides ?? {};
   for (const [i, d] of (o.addDependencies ?? []).entries()) {
     for (const key of ['strength', 'propagation'] as const) {
@@ -108,7 +139,19 @@ export function normaliseRequest(req: BlastRadiusRequest, snapshot: Snapshot): N
       const v = d[key];
       if (v !== null && v !== undefined && !inRange(v, 0, 1e9)) problems.push({ path: `overrides.addDependencies[${i}].${key}`, message: `${key} must be ≥ 0 (got ${v})` });
     }
+    if (d.graceHours !== null && d.graceHours !== undefined && !inRange(d.graceHours, 0, 1e6)) {
+      problems.push({ path: `overrides.addDependencies[${i}].graceHours`, message: `graceHours must be ≥ 0 (got ${d.graceHours})` });
+    }
+    if (d.capacityShare !== null && d.capacityShare !== undefined && (!inRange(d.capacityShare, 0, 1) || d.capacityShare === 0)) {
+      problems.push({ path: `overrides.addDependencies[${i}].capacityShare`, message: `capacityShare must be greater than 0 and at most 1 (got ${d.capacityShare})` });
+    }
     if (!(d.channel in CHANNELS)) problems.push({ path: `overrides.addDependencies[${i}].channel`, message: `unknown channel '${d.channel}'` });
+    else if ((d.propagation ?? 0) > 0 && !edgeCarriage(d.channel as Channel, d).integrity) {
+      problems.push({
+        path: `overrides.addDependencies[${i}].propagation`,
+        message: `propagation ${d.propagation} on a ${d.channel} dependency that carries no integrity: a compromise cannot cross it (set carriesIntegrity: true if it does)`,
+      });
+    }
   }
   if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
 
@@ -134,10 +177,13 @@ export function normaliseRequest(req: BlastRadiusRequest, snapshot: Snapshot): N
     effect: req.effect ?? 'ACCESS',
     providerOnly: req.providerOnly ?? false,
     durationHours,
+    originOutage: req.originOutage ?? false,
     runs,
     seed,
     overrides: o,
     excludeIllustrative: req.excludeIllustrative ?? false,
+    lossProbability,
+    minLoss,
   };
 }
 
@@ -148,6 +194,7 @@ function hypotheticalEdges(o: OverridesRequest): { inputs: EdgeInput[]; records:
   for (const d of o.addDependencies ?? []) {
     const channel = d.channel as Channel;
     const id = d.id ?? `${defaultDependencyId(d.dependent, d.supplier, channel)}--what-if`;
+    const carriage = edgeCarriage(channel, d);
     const edge: EdgeInput = {
       id,
       dependent: d.dependent,
@@ -156,7 +203,12 @@ function hypotheticalEdges(o: OverridesRequest): { inputs: EdgeInput[]; records:
       propagation: d.propagation ?? 0,
       delayHours: d.delayHours ?? 0,
       recoveryHours: d.recoveryHours ?? null,
-      integrity: CHANNELS[channel].integrity,
+      integrity: carriage.integrity,
+      availability: carriage.availability,
+      graceHours: carriage.graceHours,
+      capacity: d.capacityShare ?? null,
+      // A what-if edge is an assumption (illustrative), with its own provenance; applyOverlay never
+      // drops added edges for excludeIllustrative.
       illustrative: true,
       redundancyGroup: d.redundancyGroup ?? null,
       minAlive: d.minAlive ?? 1,
@@ -174,7 +226,11 @@ function hypotheticalEdges(o: OverridesRequest): { inputs: EdgeInput[]; records:
       propagation: edge.propagation,
       delayHours: edge.delayHours,
       recoveryHours: edge.recoveryHours,
-      source: 'what-if (hypothetical dependency, not stored)',
+      graceHours: d.graceHours ?? null,
+      carriesAvailability: d.carriesAvailability ?? null,
+      carriesIntegrity: d.carriesIntegrity ?? null,
+      capacityShare: d.capacityShare ?? null,
+      source: d.source ?? 'what-if (hypothetical dependency, not stored)',
       confidence: 'LOW',
       illustrative: true,
       tlp: 'CLEAR',
@@ -244,48 +300,41 @@ export function runBlastRadius(snapshot: Snapshot, req: NormalisedRequest): Blas
   }
   const removed = (req.overrides.removeNodes ?? []).map((id) => g.index.get(id)!);
   const allOrigins = [...new Set([...origins, ...removed])].sort((a, b) => a - b);
-  const isOrigin = new Uint8Array(g.n);
-  for (const o of allOrigins) isOrigin[o] = 1;
+  const outcomeOptions = { lossProbability: req.lossProbability, minLoss: req.minLoss };
 
-  const affected: AffectedIds[] = [];
-  const criticalEdges: number[] = [];
+  let outcomes: Outcomes;
+  const paths = new Map<number, { nodes: number[]; edges: number[] }>();
   let compromise: BlastResultIds['compromise'] = null;
   let debtRank: number | null = null;
-
-  const base = (v: number) => {
-    const sector = snapshot.sector[v]!;
-    return {
-      id: g.ids[v]!,
-      kind: KIND_CODES[g.kind[v]!] as NodeKind,
-      location: snapshot.countries[snapshot.location[v]!]?.id ?? '',
-      jurisdiction: snapshot.countries[snapshot.jurisdiction[v]!]?.id ?? '',
-      sector: sector >= 0 ? SECTOR_KEYS[sector]! : null,
-      importance: g.importance[v]!,
-    };
-  };
-  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
   if (req.mode === 'OUTAGE') {
     const result = simulateOutage(g, { rule: req.rule, origins: allOrigins, durationHours: req.durationHours });
     if (req.rule === 'DISTRESS') debtRank = debtRankLoss(g, result);
-    for (const v of result.affected) {
-      const path = explanationPath(g, result, v);
-      if (result.criticalEdge[v]! >= 0) criticalEdges.push(result.criticalEdge[v]!);
-      const h = result.distress[v]!;
-      affected.push({
-        ...base(v),
-        state: isOrigin[v] ? 'ORIGIN' : req.rule === 'DISTRESS' && h < 1 ? 'DEGRADED' : 'FAILED',
-        hour: result.failHour[v]!,
-        restoredHour: finite(result.restoreHour[v]!),
-        wave: result.wave[v]!,
-        distress: h,
-        probability: 1,
-        explanation: explanationIds(g, path.nodes, path.edges),
-      });
+    outcomes = outageOutcomes(g, result, allOrigins, outcomeOptions);
+    for (const o of outcomes.nodes) {
+      const path = explanationPath(g, result, o.node);
+      paths.set(o.node, { nodes: [...path.nodes], edges: [...path.edges] });
     }
   } else {
-    const tally = runCompromise(g, { origins: allOrigins, effect: req.effect, rule: req.rule, runs: req.runs, seed: req.seed });
+    const tally = runCompromise(g, {
+      origins: allOrigins,
+      effect: req.effect,
+      rule: req.rule,
+      runs: req.runs,
+      seed: req.seed,
+      originOutage: req.originOutage,
+      durationHours: req.durationHours,
+    });
     const summary = summariseCompromise(g, tally);
+    let expectedFailed = 0;
+    let expectedCompromised = 0;
+    let expectedLost = 0;
+    for (let v = 0; v < g.n; v++) {
+      if (g.kind[v] !== KIND_FUNCTION) continue;
+      expectedFailed += summary.failedProbability[v]!;
+      expectedCompromised += summary.compromisedProbability[v]!;
+      expectedLost += g.importance[v]! * summary.expectedLoss[v]!;
+    }
     compromise = {
       runs: req.runs,
       seed: req.seed,
@@ -295,42 +344,40 @@ export function runBlastRadius(snapshot: Snapshot, req: NormalisedRequest): Blas
       importanceP50: summary.importance.p50,
       importanceP95: summary.importance.p95,
       expectedFunctions: summary.meanFunctions,
+      expectedFunctionsFailed: expectedFailed,
+      expectedFunctionsCompromised: expectedCompromised,
+      expectedImportanceLost: expectedLost,
     };
+    outcomes = compromiseOutcomes(g, summary, allOrigins, req.originOutage, outcomeOptions);
     const chains = mostLikelyChains(g, allOrigins);
     // Under DISRUPT, nodes that fail without being compromised are explained by a
     // deterministic outage seeded with the compromised nodes at their median hours.
     let outageParents: Int32Array | null = null;
     if (req.effect === 'DISRUPT') {
+      const isOrigin = new Set(allOrigins);
       const seeded: { node: number; hour: number }[] = [];
       for (let v = 0; v < g.n; v++) {
-        if (!isOrigin[v] && summary.compromisedProbability[v]! > 0) seeded.push({ node: v, hour: summary.medianHour[v]! });
+        if (!isOrigin.has(v) && summary.compromisedProbability[v]! > 0) seeded.push({ node: v, hour: summary.medianHour[v]! });
       }
-      outageParents = simulateOutage(g, { rule: req.rule, origins: allOrigins, seeded }).criticalEdge;
+      outageParents = simulateOutage(g, {
+        rule: req.rule,
+        origins: req.originOutage ? allOrigins : [],
+        seeded,
+        durationHours: req.durationHours,
+      }).criticalEdge;
     }
     const parentOf = (v: number) =>
       summary.compromisedProbability[v]! > 0 || !outageParents ? chains.parentEdge[v]! : outageParents[v]!;
-    for (let v = 0; v < g.n; v++) {
-      const pCompromised = summary.compromisedProbability[v]!;
-      const pFailed = summary.failedProbability[v]!;
-      const p = isOrigin[v] ? 1 : Math.max(pCompromised, pFailed);
-      if (p <= 0) continue;
-      const path = chainBack(g, v, parentOf);
-      if (!isOrigin[v] && path.edges.length > 0) criticalEdges.push(path.edges[path.edges.length - 1]!);
-      affected.push({
-        ...base(v),
-        state: isOrigin[v] ? 'ORIGIN' : req.effect === 'DISRUPT' && pFailed > 0 ? 'FAILED' : 'COMPROMISED',
-        hour: isOrigin[v] ? 0 : summary.medianHour[v]!,
-        restoredHour: null,
-        wave: path.edges.length,
-        distress: 1,
-        probability: p,
-        explanation: explanationIds(g, path.nodes, path.edges),
-      });
+    for (const o of outcomes.nodes) {
+      const path = chainBack(g, o.node, parentOf);
+      paths.set(o.node, path);
+      o.wave = path.edges.length;
+      o.criticalEdge = path.edges.length > 0 ? path.edges[path.edges.length - 1]! : -1;
     }
-    affected.sort((a, b) => a.hour - b.hour || a.wave - b.wave || (a.id < b.id ? -1 : 1));
+    outcomes.nodes.sort((a, b) => a.hour - b.hour || a.wave - b.wave || (g.ids[a.node]! < g.ids[b.node]! ? -1 : 1));
   }
 
-  return summarise(snapshot, g, req, allOrigins, affected, criticalEdges, compromise, debtRank, hypothetical);
+  return summarise(snapshot, g, req, allOrigins, outcomes, paths, compromise, debtRank, hypothetical);
 }
 
 function summarise(
@@ -338,92 +385,80 @@ function summarise(
   g: PropagationGraph,
   req: NormalisedRequest,
   origins: number[],
-  affected: AffectedIds[],
-  criticalEdges: number[],
+  outcomes: Outcomes,
+  paths: ReadonlyMap<number, { nodes: number[]; edges: number[] }>,
   compromise: BlastResultIds['compromise'],
   debtRank: number | null,
   hypothetical: DependencyRecord[],
 ): BlastResultIds {
-  const count = <K>(items: readonly K[]) => {
-    const m = new Map<K, number>();
-    for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
-    return m;
-  };
-  const weight = (a: AffectedIds) => (req.mode === 'COMPROMISE' ? a.probability : req.rule === 'DISTRESS' ? a.distress : 1);
-  const functions = affected.filter((a) => a.kind === 'CriticalFunction');
-
-  const bySector = new Map<string, { count: number; importance: number }>();
-  const byCountryLoss = new Map<string, { functions: string[]; importance: number }>();
-  for (const f of functions) {
-    const s = bySector.get(f.sector!) ?? { count: 0, importance: 0 };
-    s.count++;
-    s.importance += f.importance * weight(f);
-    bySector.set(f.sector!, s);
-    const c = byCountryLoss.get(f.location) ?? { functions: [], importance: 0 };
-    c.functions.push(f.id);
-    c.importance += f.importance * weight(f);
-    byCountryLoss.set(f.location, c);
-  }
-
-  const view = (basis: 'LOCATION' | 'JURISDICTION', of: Int32Array): CrossBorderIds => {
-    const countryOf = (v: number) => snapshot.countries[of[v]!]?.id ?? '';
-    const originCountries = [...new Set(origins.map(countryOf).filter((c) => c !== ''))].sort();
-    const perCountry = new Map<string, { affected: number; functions: number }>();
-    for (const a of affected) {
-      const c = basis === 'LOCATION' ? a.location : a.jurisdiction;
-      if (c === '') continue;
-      const entry = perCountry.get(c) ?? { affected: 0, functions: 0 };
-      entry.affected++;
-      if (a.kind === 'CriticalFunction') entry.functions++;
-      perCountry.set(c, entry);
-    }
-    let foreignNato = 0;
-    let foreignNonNato = 0;
-    const countries = [...perCountry.entries()]
-      .map(([country, e]) => {
-        const info = snapshot.countries[snapshot.countryIndex.get(country)!]!;
-        const originCountry = originCountries.includes(country);
-        if (!originCountry) {
-          if (info.natoMember) foreignNato += e.affected;
-          else foreignNonNato += e.affected;
-        }
-        return { country, natoMember: info.natoMember, originCountry, ...e };
-      })
-      .sort((a, b) => b.affected - a.affected || (a.country < b.country ? -1 : 1));
-    return { basis, originCountries, countries, foreignNato, foreignNonNato };
-  };
-
-  const borderCrossings = [...new Set(criticalEdges)]
-    .filter((e) => {
-      const a = snapshot.location[g.edgeDependent[e]!]!;
-      const b = snapshot.location[g.edgeSupplier[e]!]!;
-      return a >= 0 && b >= 0 && a !== b;
-    })
-    .map((e) => g.edgeIds[e]!)
-    .sort();
-
-  const shares = functions.map((f) => f.explanation.illustrativeShare);
+  const country = (i: number) => snapshot.countries[i]?.id ?? '';
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const affected: AffectedIds[] = outcomes.nodes.map((o) => {
+    const v = o.node;
+    const sector = snapshot.sector[v]!;
+    const path = paths.get(v) ?? { nodes: [v], edges: [] };
+    return {
+      id: g.ids[v]!,
+      kind: KIND_CODES[g.kind[v]!] as NodeKind,
+      location: country(snapshot.location[v]!),
+      jurisdiction: country(snapshot.jurisdiction[v]!),
+      sector: sector >= 0 ? SECTOR_KEYS[sector]! : null,
+      importance: g.importance[v]!,
+      state: o.state,
+      effect: o.effect,
+      hour: o.hour,
+      restoredHour: finite(o.restoredHour),
+      wave: o.wave,
+      loss: o.loss,
+      distress: o.loss,
+      probability: o.probability,
+      compromisedProbability: o.compromisedProbability,
+      failedProbability: o.failedProbability,
+      explanation: explanationIds(g, path.nodes, path.edges),
+    };
+  });
+  const totals = impactTotals(g, snapshot, outcomes.nodes, outcomes.belowThreshold);
+  const criticalEdges = outcomes.nodes.map((o) => o.criticalEdge).filter((e) => e >= 0);
+  const shares = affected.filter((a) => a.kind === 'CriticalFunction').map((a) => a.explanation.illustrativeShare);
   return {
     snapshotVersion: snapshot.version,
     mode: req.mode,
     rule: req.rule,
     effect: req.mode === 'COMPROMISE' ? req.effect : null,
+    durationHours: req.durationHours,
+    lossProbability: req.lossProbability,
+    minLoss: req.minLoss,
     origins: origins.map((v) => g.ids[v]!),
     affected,
     totals: {
-      affected: affected.length,
-      byKind: [...count(affected.map((a) => a.kind)).entries()].map(([kind, n]) => ({ kind, count: n })),
-      byCountry: [...count(affected.map((a) => a.location).filter((c) => c !== '')).entries()]
-        .map(([country, n]) => ({ country, count: n }))
-        .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1)),
-      bySector: [...bySector.entries()].map(([sector, s]) => ({ sector, ...s })).sort((a, b) => b.importance - a.importance || (a.sector < b.sector ? -1 : 1)),
-      functionsLost: functions.length,
-      importanceLost: functions.reduce((sum, f) => sum + f.importance * weight(f), 0),
+      affected: totals.affected,
+      byKind: totals.byKind,
+      byCountry: totals.byCountry,
+      bySector: totals.bySector.map((r) => ({ sector: r.sector, count: r.count, failed: r.failed, degraded: r.degraded, compromised: r.compromised, importance: r.importanceLost + r.importanceCompromised, importanceLost: r.importanceLost, importanceCompromised: r.importanceCompromised })),
+      functionsLost: totals.functionsLost,
+      functionsFailed: totals.functionsFailed,
+      functionsDegraded: totals.functionsDegraded,
+      functionsCompromised: totals.functionsCompromised,
+      importanceLost: totals.importanceLost,
+      importanceCompromised: totals.importanceCompromised,
+      belowThreshold: totals.belowThreshold,
     },
-    functionsLostByCountry: [...byCountryLoss.entries()]
-      .map(([country, c]) => ({ country, functions: c.functions, count: c.functions.length, importance: c.importance }))
-      .sort((a, b) => b.importance - a.importance || (a.country < b.country ? -1 : 1)),
-    crossBorder: { byLocation: view('LOCATION', snapshot.location), byJurisdiction: view('JURISDICTION', snapshot.jurisdiction), borderCrossings },
+    functionsLostByCountry: totals.functionsLostByCountry.map((r) => ({
+      country: r.country,
+      functions: r.functions.map((v) => g.ids[v]!),
+      count: r.functions.length,
+      failed: r.failed,
+      degraded: r.degraded,
+      compromised: r.compromised,
+      importance: r.importanceLost + r.importanceCompromised,
+      importanceLost: r.importanceLost,
+      importanceCompromised: r.importanceCompromised,
+    })),
+    crossBorder: {
+      byLocation: crossBorderView(g, snapshot, origins, outcomes.nodes, 'LOCATION'),
+      byJurisdiction: crossBorderView(g, snapshot, origins, outcomes.nodes, 'JURISDICTION'),
+      borderCrossings: borderCrossings(g, snapshot, criticalEdges).map((e) => g.edgeIds[e]!),
+    },
     compromise,
     debtRank,
     illustrativeShare: shares.length === 0 ? 0 : shares.reduce((a, b) => a + b, 0) / shares.length,

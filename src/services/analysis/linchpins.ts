@@ -1,16 +1,14 @@
 /**
- * Linchpin ranking: score(v) = the summed importance of the critical functions
- * lost when v alone fails under HARD (no provider expansion: "v alone"), with
- * the number of countries losing a function and the cross-border share of the
- * loss as tie-breaks, in that order. COMPROMISE mode scores the expected
- * importance compromised when v alone is compromised (ACCESS, fixed seed).
+ * Linchpin ranking (the scores: src/analysis/linchpin-score.ts — importance lost
+ * when v alone is down for the default 24 hours under HARD, by the one outcome
+ * definition; COMPROMISE: expected importance compromised, ACCESS, fixed seed).
  *
  * Computed for every provider, facility and service by a sweep that runs in
  * the background after each snapshot change, in slices that yield to the event
  * loop; the query never waits for it and says FRESH, STALE or COMPUTING.
  */
 import type { NodeKind, PropagationMode } from '../../../graph-schema/vocabulary';
-import { hardFailureSet, runCompromise } from '../../analysis/propagation';
+import { compromiseCandidateLoss, outageCandidateLoss, rankCandidates, type CandidateLoss } from '../../analysis/linchpin-score';
 import { KIND_CODES } from '../../analysis/propagation/types';
 import { ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
@@ -21,13 +19,6 @@ const CANDIDATE_KINDS: readonly NodeKind[] = ['Provider', 'Facility', 'Service']
 export const COMPROMISE_SWEEP_RUNS = 200;
 export const COMPROMISE_SWEEP_SEED = 20_201_213;
 const SLICE = 16;
-
-/** Per candidate: the critical functions it takes down and with what weight (1, or a probability). */
-interface CandidateLoss {
-  node: number;
-  functions: Int32Array;
-  weights: Float64Array;
-}
 
 interface Sweep {
   snapshot: Snapshot;
@@ -65,11 +56,10 @@ export class LinchpinRanker {
     for (let v = 0; v < g.n; v++) if (CANDIDATE_KINDS.includes(KIND_CODES[g.kind[v]!] as NodeKind)) candidates.push(v);
     const sweep: Sweep = { snapshot, mode, done: 0, total: candidates.length, losses: [], computedAt: null, cancelled: false };
     this.running.set(mode, sweep);
-    const failed = new Uint8Array(g.n);
     const step = () => {
       if (sweep.cancelled) return;
       const end = Math.min(sweep.done + SLICE, candidates.length);
-      for (let i = sweep.done; i < end; i++) sweep.losses.push(lossOf(snapshot, mode, candidates[i]!, failed));
+      for (let i = sweep.done; i < end; i++) sweep.losses.push(lossOf(snapshot, mode, candidates[i]!));
       sweep.done = end;
       if (end < candidates.length) {
         setImmediate(step);
@@ -127,58 +117,14 @@ export class LinchpinRanker {
   }
 }
 
-function lossOf(snapshot: Snapshot, mode: PropagationMode, v: number, buffer: Uint8Array): CandidateLoss {
+function lossOf(snapshot: Snapshot, mode: PropagationMode, v: number): CandidateLoss {
   const g = snapshot.propagation;
-  const functions: number[] = [];
-  const weights: number[] = [];
-  if (mode === 'OUTAGE') {
-    const failed = hardFailureSet(g, [v], buffer);
-    for (let u = 0; u < g.n; u++) {
-      if (failed[u] && g.importance[u]! > 0) {
-        functions.push(u);
-        weights.push(1);
-      }
-    }
-  } else {
-    const tally = runCompromise(g, { origins: [v], effect: 'ACCESS', rule: 'HARD', runs: COMPROMISE_SWEEP_RUNS, seed: COMPROMISE_SWEEP_SEED });
-    for (let u = 0; u < g.n; u++) {
-      const count = tally.compromisedCount[u]!;
-      if (count > 0 && g.importance[u]! > 0) {
-        functions.push(u);
-        weights.push(count / COMPROMISE_SWEEP_RUNS);
-      }
-    }
-  }
-  return { node: v, functions: Int32Array.from(functions), weights: Float64Array.from(weights) };
+  return mode === 'OUTAGE' ? outageCandidateLoss(g, v) : compromiseCandidateLoss(g, v, COMPROMISE_SWEEP_RUNS, COMPROMISE_SWEEP_SEED);
 }
 
 function rows(sweep: Sweep, kinds: readonly NodeKind[], originCountry: string | null, lossCountry: string | null) {
   const s = sweep.snapshot;
   const g = s.propagation;
-  const originIdx = originCountry ? s.countryIndex.get(originCountry)! : -1;
-  const lossIdx = lossCountry ? s.countryIndex.get(lossCountry)! : -1;
-  const scored = sweep.losses
-    .filter((c) => kinds.includes(KIND_CODES[g.kind[c.node]!] as NodeKind) && (originIdx < 0 || s.location[c.node] === originIdx))
-    .map((c) => {
-      let score = 0;
-      let foreign = 0;
-      let lost = 0;
-      const countries = new Set<number>();
-      for (let i = 0; i < c.functions.length; i++) {
-        const f = c.functions[i]!;
-        const where = s.location[f]!;
-        if (lossIdx >= 0 && where !== lossIdx) continue;
-        const w = g.importance[f]! * c.weights[i]!;
-        score += w;
-        lost++;
-        countries.add(where);
-        if (where !== s.location[c.node]) foreign += w;
-      }
-      return { id: g.ids[c.node]!, score, functionsLost: lost, countries: countries.size, crossBorderShare: score > 0 ? foreign / score : 0 };
-    })
-    .sort(
-      (a, b) =>
-        b.score - a.score || b.countries - a.countries || b.crossBorderShare - a.crossBorderShare || (a.id < b.id ? -1 : 1),
-    );
-  return scored.map((r, i) => ({ rank: i + 1, ...r }));
+  const losses = sweep.losses.filter((c) => kinds.includes(KIND_CODES[g.kind[c.node]!] as NodeKind));
+  return rankCandidates(g, s, losses, originCountry ? s.countryIndex.get(originCountry)! : -1, lossCountry ? s.countryIndex.get(lossCountry)! : -1);
 }

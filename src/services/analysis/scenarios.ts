@@ -4,6 +4,7 @@
  * results; the historical incidents replayed as scenarios and back-tested
  * against the member states their sources name.
  */
+import { scoreBacktest, type BacktestScore } from '../../analysis/impact/backtest';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import type { GraphDb } from '../../store/driver';
@@ -98,7 +99,9 @@ export async function incidentRequest(db: GraphDb, incidentId: string): Promise<
       rule: incident.rule,
       effect: incident.effect ?? 'ACCESS',
       providerOnly: incident.providerOnly,
-      durationHours: incident.durationHours,
+      // An incident whose record gives no duration lasted longer than its replay can say: open-ended.
+      durationHours: incident.durationHours ?? undefined,
+      openEnded: incident.durationHours === null,
       runs: 1000,
       seed: 1,
     },
@@ -128,29 +131,14 @@ export async function ensureIncidentScenarios(db: GraphDb, snapshot: Snapshot): 
 }
 
 /**
- * Back-test: a member state is predicted when at least one of its critical
- * functions is affected with probability ≥ 0.5 (1 in deterministic modes).
- * Compared with the countries the incident's sources name. Printed, never tuned.
+ * Back-test of a stored or fresh result (src/analysis/impact/backtest.ts): a
+ * country is predicted when one of its critical functions has an outcome under
+ * the result's own thresholds; named countries where the model has no function
+ * are "not modelled" and left out of recall.
  */
-export const PREDICTION_PROBABILITY = 0.5;
-
-export function backtest(result: BlastResultIds, namedCountries: readonly string[]) {
-  const predicted = [
-    ...new Set(
-      result.affected
-        .filter((a) => a.kind === 'CriticalFunction' && a.probability >= PREDICTION_PROBABILITY && a.location !== '')
-        .map((a) => a.location),
-    ),
-  ].sort();
-  const named = [...new Set(namedCountries)].sort();
-  const hits = predicted.filter((c) => named.includes(c));
-  return {
-    namedCountries: named,
-    predictedCountries: predicted,
-    truePositives: hits,
-    precision: predicted.length === 0 ? null : hits.length / predicted.length,
-    recall: named.length === 0 ? 0 : hits.length / named.length,
-  };
+export function backtest(result: BlastResultIds, namedCountries: readonly string[], modelled: ReadonlySet<string>): BacktestScore {
+  const predicted = result.affected.filter((a) => a.kind === 'CriticalFunction' && a.location !== '').map((a) => a.location);
+  return scoreBacktest(predicted, modelled, namedCountries);
 }
 
 export function compare(a: ScenarioModel, b: ScenarioModel) {

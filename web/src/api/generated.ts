@@ -6,13 +6,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** How a node ended up in a result. */
 export type AffectedState =
-  /** Compromised and still running (COMPROMISE with ACCESS). */
+  /** An attacker holds it and it did not fail. */
   | 'COMPROMISED'
-  /** Partly distressed (DISTRESS rule, 0 < h < 1). */
+  /** Keeps running with a loss share minLoss ≤ loss < 1 (partial capacity, THRESHOLD below its threshold, DISTRESS h < 1). */
   | 'DEGRADED'
-  /** Failed (OUTAGE, or DISRUPT after compromise). */
+  /** Stopped: its rule held (loss 1). */
   | 'FAILED'
-  /** Failed or compromised at hour 0 as an origin. */
+  /** An origin of the scenario (its effect says whether it failed or was compromised). */
   | 'ORIGIN';
 
 /**
@@ -21,14 +21,22 @@ export type AffectedState =
  * exact rules.
  */
 export type BlastRadiusInput = {
-  /** How long the origins stay down (hours); dependents whose delay outlasts it do not fail through them. Omit for an open-ended outage. */
+  /** How long the origins stay down, in hours (default 24: most major outages of digital providers on record end within a day). A dependent whose grace outlasts the outage does not fail through that dependency. Bounded by default; for an outage with no end, pass openEnded: true instead. */
   durationHours?: number | null | undefined;
   /** COMPROMISE only: ACCESS (compromised nodes keep running) or DISRUPT (they also fail). */
   effect?: CompromiseEffect | null | undefined;
   /** Drop every illustrative (non-public-record) dependency before running. */
   excludeIllustrative?: boolean | null | undefined;
+  /** Share of Monte Carlo runs at which an outcome counts (0 < p ≤ 1, default 0.5); the same threshold is used by totals, breakdowns and back-tests. */
+  lossProbability?: number | null | undefined;
+  /** Smallest loss share reported as DEGRADED (0 < x ≤ 1, default 0.05); smaller losses are counted in totals.belowThreshold only. */
+  minLoss?: number | null | undefined;
   /** OUTAGE (availability) or COMPROMISE (integrity). */
   mode?: PropagationMode | null | undefined;
+  /** An outage with no end (an explicit choice; durationHours must then be omitted). */
+  openEnded?: boolean | null | undefined;
+  /** COMPROMISE with DISRUPT only: the origins' own availability also fails at hour 0 (e.g. the vendor takes its service offline). By default an origin is compromised, not down: a poisoned update server keeps serving. */
+  originOutage?: boolean | null | undefined;
   /** Ids of the nodes that fail (OUTAGE) or are compromised (COMPROMISE) first. A Provider also takes down every facility it operates and service it offers, unless providerOnly. */
   origins: Array<string | number>;
   /** What-if changes applied to a private overlay; the shared graph is never changed. */
@@ -139,12 +147,20 @@ export type FacilityKind =
 
 /** A dependency that exists only in a what-if. */
 export type HypotheticalDependencyInput = {
+  /** Within a redundancy group: this supplier's share of the group's capacity (0 < x ≤ 1, all members or none). */
+  capacityShare?: number | null | undefined;
+  /** Whether an outage crosses it (default: the channel's). */
+  carriesAvailability?: boolean | null | undefined;
+  /** Whether a compromise can cross it (default: the channel's); propagation > 0 needs it. */
+  carriesIntegrity?: boolean | null | undefined;
   /** Channel (decides whether a compromise can cross it). */
   channel: Channel;
-  /** Delay in hours. */
+  /** Latency in hours before the supplier's failure or compromise is felt. */
   delayHours?: number | null | undefined;
   /** Dependent node id. */
   dependent: string | number;
+  /** Hours the dependent runs on without the supplier (default: the channel's). */
+  graceHours?: number | null | undefined;
   /** Id for the hypothetical edge (default derived from its ends and channel). */
   id?: string | number | null | undefined;
   /** minAlive of that group (must equal the group's). */
@@ -155,6 +171,8 @@ export type HypotheticalDependencyInput = {
   recoveryHours?: number | null | undefined;
   /** Redundancy group of the dependent it joins, if any. */
   redundancyGroup?: string | null | undefined;
+  /** Provenance of the hypothetical edge (default: 'what-if (hypothetical dependency, not stored)'). Never dropped by excludeIllustrative. */
+  source?: string | null | undefined;
   /** Strength 0..1. */
   strength?: number | null | undefined;
   /** Supplier node id. */
@@ -372,7 +390,7 @@ export type OpenScenarioQueryVariables = Exact<{
 }>;
 
 
-export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJson: string, incident: { id: string, name: string, date: string, mechanism: string } | null, backtest: { precision: number | null, recall: number, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }>, truePositives: Array<{ id: string }> } | null, result: { snapshotVersion: number, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, debtRank: number | null, illustrativeShare: number, origins: Array<
+export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJson: string, incident: { id: string, name: string, date: string, mechanism: string } | null, backtest: { precision: number | null, recall: number | null, namedCountries: Array<{ id: string }>, predictedCountries: Array<{ id: string }>, truePositives: Array<{ id: string }> } | null, result: { snapshotVersion: number, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, debtRank: number | null, illustrativeShare: number, origins: Array<
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }

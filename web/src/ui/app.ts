@@ -783,7 +783,7 @@ export class App {
             ? h(
                 'p',
                 { className: 'muted' },
-                `Back-test against the countries the sources name: precision ${b.precision === null ? '–' : formatNumber(b.precision, 2)}, recall ${formatNumber(b.recall, 2)} ` +
+                `Back-test against the countries the sources name: precision ${b.precision === null ? '–' : formatNumber(b.precision, 2)}, recall ${b.recall === null ? '–' : formatNumber(b.recall, 2)} ` +
                   `(named ${b.namedCountries.map((c) => c.id).join(', ') || 'none'}; predicted ${b.predictedCountries.length}).`,
               )
             : null,

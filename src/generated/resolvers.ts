@@ -913,7 +913,7 @@ export type FacilityConnection = {
 
 /** Filters for `facilities`; all given filters must hold. */
 export type FacilityFilter = {
-  /** Located in one of these countries. */
+  /** Located in one of these countries; a linear asset also matches its other landing or end countries. */
   countries?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only these ids. */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;

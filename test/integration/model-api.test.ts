@@ -274,6 +274,8 @@ describe('model additions', () => {
       },
     );
     expect(cable.createFacility).toEqual({ country: { id: 'NO' }, countries: [{ id: 'DK' }, { id: 'GB' }], latitude: null, longitude: null });
+    const landing = await ok<{ facilities: { nodes: { id: string }[] } }>(`{ facilities(filter: { countries: ["DK"], text: "t-ma" }) { nodes { id } } }`);
+    expect(landing.facilities.nodes.map((f) => f.id)).toEqual(['fac:t-ma-cable']);
     const pointWithCountries = await api.gql(`mutation($input: FacilityInput!) { createFacility(input: $input) { id } }`, {
       input: { id: 'fac:t-ma-bad', name: 'bad', facilityKind: 'CLOUD_REGION', country: 'NO', countries: ['GB'], operator: 'prov:t-ma-p', latitude: 1, longitude: 1, provenance: SOURCE },
     });

@@ -50,6 +50,8 @@ export const ENTITY_ID_PATTERN = /^(prov|fac|svc|fn|inc|dep):[a-z0-9][a-z0-9._-]
 export const REL = {
   HEADQUARTERED_IN: 'HEADQUARTERED_IN',
   LOCATED_IN: 'LOCATED_IN',
+  /** A linear facility's other landing or end countries (besides its LOCATED_IN primary country). */
+  LANDS_IN: 'LANDS_IN',
   OPERATES: 'OPERATES',
   OFFERS: 'OFFERS',
   SUBSIDIARY_OF: 'SUBSIDIARY_OF',
@@ -63,6 +65,8 @@ export type RelType = (typeof REL)[keyof typeof REL];
 export const STRUCTURAL_RELATIONSHIPS = [
   { from: 'Provider', type: REL.HEADQUARTERED_IN, to: 'Country' },
   { from: 'Facility', type: REL.LOCATED_IN, to: 'Country' },
+  { from: 'Facility', type: REL.LANDS_IN, to: 'Country' },
+  { from: 'Service', type: REL.LOCATED_IN, to: 'Country' },
   { from: 'Provider', type: REL.OPERATES, to: 'Facility' },
   { from: 'Provider', type: REL.OFFERS, to: 'Service' },
   { from: 'Provider', type: REL.SUBSIDIARY_OF, to: 'Provider' },

@@ -344,7 +344,9 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
   /* ---- lookups shared by the rules */
   const energyByCountry = new Map<string, string[]>();
   for (const p of providers) {
-    if (p.kind === 'ENERGY') energyByCountry.set(p.headquarters, [...(energyByCountry.get(p.headquarters) ?? []), p.id]);
+    if (p.kind === 'ENERGY' && p.headquarters !== null) {
+      energyByCountry.set(p.headquarters, [...(energyByCountry.get(p.headquarters) ?? []), p.id]);
+    }
   }
   /** National network services: NETWORK services of a TELECOM provider, id svc:<provider-slug>-network. */
   const isNationalNetwork = (s: ServiceRecord): boolean =>
@@ -354,7 +356,7 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
   const telecomByCountry = new Map<string, string[]>();
   for (const s of services) {
     if (!isNationalNetwork(s)) continue;
-    const hq = providerById.get(s.provider)?.headquarters;
+    const hq = providerById.get(s.provider)?.headquarters ?? undefined;
     if (hq !== undefined) telecomByCountry.set(hq, [...(telecomByCountry.get(hq) ?? []), s.id]);
   }
   const satelliteNetworks = services
@@ -385,10 +387,15 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
     }
     return best === undefined ? [] : (holders.get(best.id) ?? []);
   };
-  const nearestFacilities = (lat: number, lon: number, pool: readonly FacilityRecord[], n: number, skip?: string) =>
+  /** Great-circle km between two points; +∞ when a position is unknown (null coordinates), so unknown sites rank last. */
+  const km = (lat1: number | null, lon1: number | null, lat2: number | null, lon2: number | null): number =>
+    lat1 === null || lon1 === null || lat2 === null || lon2 === null
+      ? Number.POSITIVE_INFINITY
+      : greatCircleKm(lat1, lon1, lat2, lon2);
+  const nearestFacilities = (lat: number | null, lon: number | null, pool: readonly FacilityRecord[], n: number, skip?: string) =>
     pool
       .filter((f) => f.id !== skip)
-      .map((f) => ({ f, d: greatCircleKm(lat, lon, f.latitude, f.longitude) }))
+      .map((f) => ({ f, d: km(lat, lon, f.latitude, f.longitude) }))
       .sort((a, b) => a.d - b.d || byId(a.f, b.f))
       .slice(0, n)
       .map((x) => x.f);
@@ -573,7 +580,7 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
       const ranked = tsos
         .map((id) => {
           const pt = ENERGY_PROXY_POINTS[id];
-          return { id, d: pt === undefined ? Number.POSITIVE_INFINITY : greatCircleKm(f.latitude, f.longitude, pt[0], pt[1]) };
+          return { id, d: pt === undefined ? Number.POSITIVE_INFINITY : km(f.latitude, f.longitude, pt[0], pt[1]) };
         })
         .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
       const first = ranked[0];
@@ -606,7 +613,7 @@ export function generateIllustrative(facts: SeedFacts, options: GenerateOptions 
     // shares: each TSO serves an area), with battery backup at its sites.
     if (on('G2') && isNationalNetwork(s)) {
       const rng = stream(s.id, 'G2');
-      const hq = providerById.get(s.provider)?.headquarters;
+      const hq = providerById.get(s.provider)?.headquarters ?? undefined;
       const tsos = (hq === undefined ? [] : (energyByCountry.get(hq) ?? [])).map((e) => ({ rng, supplier: e, channel: 'POWER' as const, rule: 'G2' as const, graceHours: POWER_GRACE.mobileSite }));
       edges.addGroup(s.id, tsos, `${s.id}#power`, 1, true);
     }

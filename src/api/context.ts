@@ -65,3 +65,9 @@ export async function loadNodes(ctx: ApiContext, ids: readonly string[]): Promis
 export async function loadNodeMap(ctx: ApiContext, ids: readonly string[]): Promise<Map<string, NodeModel>> {
   return new Map((await loadNodes(ctx, ids)).map((n) => [n.id, n]));
 }
+
+/** Loads dependencies by id, in order, dropping ids that no longer exist. */
+export async function loadDependencies(ctx: ApiContext, ids: readonly string[]): Promise<DependencyModel[]> {
+  const found = await ctx.dependencies.loadMany(ids);
+  return found.filter((d): d is DependencyModel => d !== null && !(d instanceof Error));
+}

@@ -52,23 +52,31 @@ export type Confidence =
 
 /** Fields of a dependency; on update, omitted fields keep their value. */
 export type DependencyInput = {
+  /** Share (0..1] of its redundancy group's capacity; only on grouped edges, on every edge of the group or none. */
+  capacityShare?: number | null | undefined;
+  /** Whether an outage crosses the edge; null: the channel's default. */
+  carriesAvailability?: boolean | null | undefined;
+  /** Whether a compromise crosses the edge; null: the channel's default. */
+  carriesIntegrity?: boolean | null | undefined;
   /** Channel. */
   channel?: Channel | null | undefined;
   /** Delay in hours (default 0). */
   delayHours?: number | null | undefined;
   /** Dependent node id. */
   dependent?: string | number | null | undefined;
+  /** Grace in hours (≥ 0); null: the channel's default. */
+  graceHours?: number | null | undefined;
   /** Id (create only; default derived from dependent, supplier and channel). */
   id?: string | number | null | undefined;
   /** Minimum edges of the group that must be up (default 1). */
   minAlive?: number | null | undefined;
-  /** Compromise propagation probability 0..1 (default 0). */
+  /** Compromise propagation probability 0..1 (default 0); > 0 only where the edge carries integrity (its channel's default, or `carriesIntegrity: true`). */
   propagation?: number | null | undefined;
   /** Provenance. */
   provenance?: ProvenanceInput | null | undefined;
   /** Recovery time in hours. */
   recoveryHours?: number | null | undefined;
-  /** Redundancy group name; omit for a required edge. */
+  /** Redundancy group name; omit for a required edge. A k-of-n group (minAlive ≥ 2) is created with `createDependencies` or set with `setRedundancyGroup`, in one call. */
   redundancyGroup?: string | null | undefined;
   /** Strength 0..1 (default 1). */
   strength?: number | null | undefined;
@@ -253,7 +261,7 @@ export type CloudProvidersQueryVariables = Exact<{
 }>;
 
 
-export type CloudProvidersQuery = { providers: { totalCount: number, nodes: Array<{ id: string, name: string, headquarters: { id: string, natoMember: boolean }, facilities: Array<{ id: string, name: string, country: { id: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CloudProvidersQuery = { providers: { totalCount: number, nodes: Array<{ id: string, name: string, headquarters: { id: string, natoMember: boolean } | null, facilities: Array<{ id: string, name: string, country: { id: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type EstoniaSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 

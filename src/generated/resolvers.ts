@@ -288,6 +288,20 @@ export type CisaSector =
   | 'TRANSPORTATION_SYSTEMS'
   | 'WATER_AND_WASTEWATER';
 
+/** A public-record claim on the dependency of `dependent` on `supplier` over `channel`. */
+export type ClaimDependencyInput = {
+  /** Other fields to set at the same time (type, strength, delays, …); not dependent, supplier, channel, id or provenance. Required when the claim creates the dependency: `type`. */
+  changes?: InputMaybe<DependencyInput>;
+  /** Channel. */
+  channel: Channel;
+  /** Dependent node id. */
+  dependent: Scalars['ID']['input'];
+  /** The public record: `source` (required) and `confidence` (default MEDIUM); `illustrative` is false (true is rejected). */
+  provenance: ProvenanceInput;
+  /** Supplier node id. */
+  supplier: Scalars['ID']['input'];
+};
+
 /** Whether compromised nodes keep running (ACCESS) or fail (DISRUPT). */
 export type CompromiseEffect =
   | 'ACCESS'
@@ -675,6 +689,12 @@ export type DeleteResult = {
  */
 export type Dependency = {
   __typename?: 'Dependency';
+  /** Within a redundancy group: the share (0..1] of the group's capacity this supplier carries; null when the group is a pure k-of-n gate. Set on every edge of a group or on none. */
+  capacityShare: Maybe<Scalars['Float']['output']>;
+  /** Stored override of whether the supplier being down takes the dependent down; null when the channel's default applies (see `effectiveCarriesAvailability`). */
+  carriesAvailability: Maybe<Scalars['Boolean']['output']>;
+  /** Stored override of whether a compromise of the supplier can cross to the dependent; null when the channel's default applies (see `effectiveCarriesIntegrity`). */
+  carriesIntegrity: Maybe<Scalars['Boolean']['output']>;
   /** What the dependency runs over. */
   channel: Channel;
   /** Whether dependent and supplier are located in different countries. */
@@ -683,6 +703,14 @@ export type Dependency = {
   delayHours: Scalars['Float']['output'];
   /** The node that depends. */
   dependent: Node;
+  /** Whether an outage crosses this edge in the analysis: `carriesAvailability` where set, else the channel's default. */
+  effectiveCarriesAvailability: Scalars['Boolean']['output'];
+  /** Whether a compromise crosses this edge in the analysis: `carriesIntegrity` where set, else the channel's default. `propagation` > 0 is only accepted where this is true. */
+  effectiveCarriesIntegrity: Scalars['Boolean']['output'];
+  /** The grace the analysis uses: `graceHours` where set, else the channel's default (Channel defaults: `channels` in graph-schema/vocabulary.ts). An outage no longer than this fails nobody through this edge. */
+  effectiveGraceHours: Scalars['Float']['output'];
+  /** Stored grace: hours the dependent runs on without the supplier (batteries, caches, token lifetimes, manual fallback); null when the edge states none and the channel's default applies (see `effectiveGraceHours`). */
+  graceHours: Maybe<Scalars['Float']['output']>;
   /** Stable, unique id, `dep:` followed by a slug. */
   id: Scalars['ID']['output'];
   /** The group holds while at least this many of its edges are up (1 outside groups). */
@@ -699,7 +727,7 @@ export type Dependency = {
   strength: Scalars['Float']['output'];
   /** The node it depends on. */
   supplier: Node;
-  /** Whether the channel carries trust, so that a compromise can cross it. */
+  /** Whether a compromise of the supplier can cross this edge: the effective integrity (`carriesIntegrity` where set, else the channel's default). Same as `effectiveCarriesIntegrity`. */
   trustCarrying: Scalars['Boolean']['output'];
   /** Interdependency type (Rinaldi et al. 2001). */
   type: DependencyType;
@@ -726,7 +754,7 @@ export type DependencyFilter = {
   illustrative?: InputMaybe<Scalars['Boolean']['input']>;
   /** Supplier is one of these ids. */
   suppliers?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only trust-carrying (true) or only non-trust (false) channels. */
+  /** Only edges whose effective integrity is true (a compromise can cross them) or false. */
   trustCarrying?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these types. */
   types?: InputMaybe<Array<DependencyType>>;
@@ -734,23 +762,31 @@ export type DependencyFilter = {
 
 /** Fields of a dependency; on update, omitted fields keep their value. */
 export type DependencyInput = {
+  /** Share (0..1] of its redundancy group's capacity; only on grouped edges, on every edge of the group or none. */
+  capacityShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Whether an outage crosses the edge; null: the channel's default. */
+  carriesAvailability?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether a compromise crosses the edge; null: the channel's default. */
+  carriesIntegrity?: InputMaybe<Scalars['Boolean']['input']>;
   /** Channel. */
   channel?: InputMaybe<Channel>;
   /** Delay in hours (default 0). */
   delayHours?: InputMaybe<Scalars['Float']['input']>;
   /** Dependent node id. */
   dependent?: InputMaybe<Scalars['ID']['input']>;
+  /** Grace in hours (≥ 0); null: the channel's default. */
+  graceHours?: InputMaybe<Scalars['Float']['input']>;
   /** Id (create only; default derived from dependent, supplier and channel). */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Minimum edges of the group that must be up (default 1). */
   minAlive?: InputMaybe<Scalars['Int']['input']>;
-  /** Compromise propagation probability 0..1 (default 0). */
+  /** Compromise propagation probability 0..1 (default 0); > 0 only where the edge carries integrity (its channel's default, or `carriesIntegrity: true`). */
   propagation?: InputMaybe<Scalars['Float']['input']>;
   /** Provenance. */
   provenance?: InputMaybe<ProvenanceInput>;
   /** Recovery time in hours. */
   recoveryHours?: InputMaybe<Scalars['Float']['input']>;
-  /** Redundancy group name; omit for a required edge. */
+  /** Redundancy group name; omit for a required edge. A k-of-n group (minAlive ≥ 2) is created with `createDependencies` or set with `setRedundancyGroup`, in one call. */
   redundancyGroup?: InputMaybe<Scalars['String']['input']>;
   /** Strength 0..1 (default 1). */
   strength?: InputMaybe<Scalars['Float']['input']>;
@@ -833,12 +869,14 @@ export type Explanation = {
   nodes: Array<Node>;
 };
 
-/** A physical site: a cloud region, a data-centre campus, an exchange point, a ground station, a cable landing, a network PoP or a power plant. */
+/** A physical site or asset: a cloud region, a data-centre campus, an exchange point, a ground station, a cable landing, a network PoP, a power plant, a fuel depot, or a linear asset (a subsea cable, a pipeline, a terrestrial route) that may have several landing or end countries. */
 export type Facility = Node & {
   __typename?: 'Facility';
   /** City, if recorded. */
   city: Maybe<Scalars['String']['output']>;
-  /** Country it is located in (LOCATED_IN). */
+  /** A linear asset's other landing or end countries (LANDS_IN), besides `country`; empty for other facilities. */
+  countries: Array<Country>;
+  /** Country it is located in (LOCATED_IN); for a linear asset, its primary landing or end country. */
   country: Country;
   /** What the facility is. */
   facilityKind: FacilityKind;
@@ -846,10 +884,10 @@ export type Facility = Node & {
   id: Scalars['ID']['output'];
   /** Always Facility. */
   kind: NodeKind;
-  /** Latitude (degrees). */
-  latitude: Scalars['Float']['output'];
-  /** Longitude (degrees). */
-  longitude: Scalars['Float']['output'];
+  /** Latitude (degrees); null when the position is not public (never a made-up value). */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Longitude (degrees); null when the position is not public. */
+  longitude: Maybe<Scalars['Float']['output']>;
   /** Centrality and linchpin metrics. */
   metrics: Maybe<NodeMetrics>;
   /** Facility name, e.g. AWS eu-central-1 (Frankfurt). */
@@ -875,7 +913,7 @@ export type FacilityConnection = {
 
 /** Filters for `facilities`; all given filters must hold. */
 export type FacilityFilter = {
-  /** Located in one of these countries. */
+  /** Located in one of these countries; a linear asset also matches its other landing or end countries. */
   countries?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only these ids. */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -893,15 +931,17 @@ export type FacilityFilter = {
 export type FacilityInput = {
   /** City. */
   city?: InputMaybe<Scalars['String']['input']>;
-  /** Country id. */
+  /** Linear assets only (SUBSEA_CABLE, PIPELINE, TERRESTRIAL_ROUTE): the other landing or end country ids, not repeating `country`; [] clears. */
+  countries?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Country id (a linear asset: its primary landing or end country). */
   country?: InputMaybe<Scalars['ID']['input']>;
   /** What the facility is. */
   facilityKind?: InputMaybe<FacilityKind>;
   /** Id (create only), `fac:` + slug. */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** Latitude. */
+  /** Latitude; null when the position is not public (latitude and longitude are both given or both null). */
   latitude?: InputMaybe<Scalars['Float']['input']>;
-  /** Longitude. */
+  /** Longitude; null when the position is not public. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
   /** Name. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1354,11 +1394,28 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a job. */
   cancelJob: Job;
+  /**
+   * Records a dependency as public record. When an illustrative edge holds the (dependent, supplier,
+   * channel), its provenance is replaced by the claim's (illustrative: false, source, confidence) and
+   * `changes` applied, keeping its id; when no edge holds it, it is created. CONFLICT when the edge is
+   * already public record (use updateDependency). `updateDependency` with
+   * `provenance: { illustrative: false, source, confidence }` does the same on a known id.
+   */
+  claimDependency: Dependency;
   /** Creates a country. CONFLICT when the id exists. */
   createCountry: Country;
   /** Creates a critical function. */
   createCriticalFunction: CriticalFunction;
-  /** Creates a DEPENDS_ON. CONFLICT when one exists for the same (dependent, supplier, channel); BAD_USER_INPUT for a pair the vocabulary does not allow or a broken redundancy group. */
+  /** Creates several DEPENDS_ON in ONE transaction, validated as a whole (e.g. all members of a k-of-n redundancy group, which one at a time would break `minAlive ≤ group size`): all are stored or none. Returned in input order. */
+  createDependencies: Array<Dependency>;
+  /**
+   * Creates a DEPENDS_ON. Without an id, the id is derived: `dep:<dependent>--<supplier>--<channel>`
+   * with the kind prefixes kept (`dep:fn.x--svc.y--hosting`), cut to 124 characters and ended with a
+   * hash of the triple when longer. CONFLICT when one exists for the same (dependent, supplier,
+   * channel) — when that one is illustrative, the message names it and the way to record it as public
+   * record (`claimDependency`); BAD_USER_INPUT for a pair the vocabulary does not allow, a broken
+   * redundancy group, or propagation on an edge that carries no integrity.
+   */
   createDependency: Dependency;
   /** Creates a facility. */
   createFacility: Facility;
@@ -1376,13 +1433,15 @@ export type Mutation = {
   deleteScenario: DeleteResult;
   /** Runs an analysis and stores it with its inputs, seed, graph version and full result. */
   saveScenario: Scenario;
+  /** Sets one redundancy group of a dependent — members, minAlive, capacity shares — in ONE transaction, validated on the final state: all or nothing. Returns the members. */
+  setRedundancyGroup: Array<Dependency>;
   /** Starts a stress test as a job, spread over the server's cores; poll job(id). */
   stressTest: Job;
   /** Updates a country. NOT_FOUND when it does not exist. */
   updateCountry: Country;
   /** Updates a critical function. */
   updateCriticalFunction: CriticalFunction;
-  /** Updates a DEPENDS_ON. */
+  /** Updates a DEPENDS_ON; omitted fields keep their value. An update equal to the stored record writes nothing (the version counter does not move). Setting `illustrative: false` on an illustrative edge needs a new `provenance.source` and `provenance.confidence` (the public record). */
   updateDependency: Dependency;
   /** Updates a facility. */
   updateFacility: Facility;
@@ -1400,6 +1459,11 @@ export type MutationCancelJobArgs = {
 };
 
 
+export type MutationClaimDependencyArgs = {
+  input: ClaimDependencyInput;
+};
+
+
 export type MutationCreateCountryArgs = {
   input: CountryInput;
 };
@@ -1407,6 +1471,11 @@ export type MutationCreateCountryArgs = {
 
 export type MutationCreateCriticalFunctionArgs = {
   input: CriticalFunctionInput;
+};
+
+
+export type MutationCreateDependenciesArgs = {
+  inputs: Array<DependencyInput>;
 };
 
 
@@ -1453,6 +1522,11 @@ export type MutationDeleteScenarioArgs = {
 
 export type MutationSaveScenarioArgs = {
   input: SaveScenarioInput;
+};
+
+
+export type MutationSetRedundancyGroupArgs = {
+  input: RedundancyGroupInput;
 };
 
 
@@ -1678,8 +1752,8 @@ export type Provider = Node & {
   __typename?: 'Provider';
   /** Facilities it operates (OPERATES). */
   facilities: Array<Facility>;
-  /** Country of the headquarters (HEADQUARTERED_IN). */
-  headquarters: Country;
+  /** Country of the headquarters (HEADQUARTERED_IN); null when it is not known (never a guessed country). */
+  headquarters: Maybe<Country>;
   /** Id, `prov:` followed by a slug. */
   id: Scalars['ID']['output'];
   /** Always Provider. */
@@ -1731,7 +1805,7 @@ export type ProviderFilter = {
 
 /** Fields of a provider; on update, omitted fields keep their value. */
 export type ProviderInput = {
-  /** Headquarters country id. */
+  /** Headquarters country id; null (or omitted on create) when it is not known. */
   headquarters?: InputMaybe<Scalars['ID']['input']>;
   /** Id (create only), `prov:` + slug. */
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -2047,6 +2121,26 @@ export type RankingStatus =
   /** From an older graph version; a new computation is under way. */
   | 'STALE';
 
+/** The final state of one redundancy group of a dependent. */
+export type RedundancyGroupInput = {
+  /** The dependent whose group this is (groups are keyed by dependent and name). */
+  dependent: Scalars['ID']['input'];
+  /** Group name. */
+  group: Scalars['String']['input'];
+  /** Exactly the dependencies in the group afterwards; edges of the group not listed leave it (they become required edges, minAlive 1). */
+  members: Array<RedundancyMemberInput>;
+  /** The group holds while at least this many members are up; 1 ≤ minAlive ≤ number of members. */
+  minAlive: Scalars['Int']['input'];
+};
+
+/** One member of a redundancy group in `setRedundancyGroup`. */
+export type RedundancyMemberInput = {
+  /** Its share (0..1] of the group's capacity; give it on every member or on none. */
+  capacityShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Id of a dependency of the group's dependent. */
+  dependency: Scalars['ID']['input'];
+};
+
 /** Moves an existing dependency into a redundancy group or out of one. */
 export type RegroupInput = {
   /** The dependency's id. */
@@ -2215,12 +2309,16 @@ export type SectorTotal = {
 /** Something a provider offers: a software product, a platform service, a network or a managed service. */
 export type Service = Node & {
   __typename?: 'Service';
+  /** The country it is delivered from when it has its own (LOCATED_IN), e.g. a national operation of a foreign service; null when it is located at its provider's headquarters. */
+  country: Maybe<Country>;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** Id, `svc:` followed by a slug. */
   id: Scalars['ID']['output'];
   /** Always Service. */
   kind: NodeKind;
+  /** Where the service is located for cross-border reports: `country` when set, else its provider's headquarters (null when neither is known). */
+  location: Maybe<Country>;
   /** Centrality and linchpin metrics. */
   metrics: Maybe<NodeMetrics>;
   /** Service name. */
@@ -2262,6 +2360,8 @@ export type ServiceFilter = {
 
 /** Fields of a service; on update, omitted fields keep their value. */
 export type ServiceInput = {
+  /** Country it is delivered from, when it has its own (a national operation of a foreign service); null clears (then it is located at its provider's headquarters). */
+  country?: InputMaybe<Scalars['ID']['input']>;
   /** Description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Id (create only), `svc:` + slug. */
@@ -2470,6 +2570,7 @@ export type ResolversTypes = {
   CentralityRow: ResolverTypeWrapper<Omit<CentralityRow, 'node'> & { node: ResolversTypes['Node'] }>;
   Channel: Channel;
   CisaSector: CisaSector;
+  ClaimDependencyInput: ClaimDependencyInput;
   CompromiseEffect: CompromiseEffect;
   CompromiseSummary: ResolverTypeWrapper<CompromiseSummary>;
   ConcentrationReport: ResolverTypeWrapper<Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversTypes['Country']> }>;
@@ -2564,6 +2665,8 @@ export type ResolversTypes = {
   ProviderSortField: ProviderSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankingStatus: RankingStatus;
+  RedundancyGroupInput: RedundancyGroupInput;
+  RedundancyMemberInput: RedundancyMemberInput;
   RegroupInput: RegroupInput;
   SaveScenarioInput: SaveScenarioInput;
   Scenario: ResolverTypeWrapper<ScenarioModel>;
@@ -2600,6 +2703,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CentralityRanking: Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversParentTypes['CentralityRow']> };
   CentralityRow: Omit<CentralityRow, 'node'> & { node: ResolversParentTypes['Node'] };
+  ClaimDependencyInput: ClaimDependencyInput;
   CompromiseSummary: CompromiseSummary;
   ConcentrationReport: Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> };
   ConcentrationShare: ConcentrationShare;
@@ -2676,6 +2780,8 @@ export type ResolversParentTypes = {
   ProviderReliance: Omit<ProviderReliance, 'provider'> & { provider: ResolversParentTypes['Provider'] };
   ProviderSort: ProviderSort;
   Query: Record<PropertyKey, never>;
+  RedundancyGroupInput: RedundancyGroupInput;
+  RedundancyMemberInput: RedundancyMemberInput;
   RegroupInput: RegroupInput;
   SaveScenarioInput: SaveScenarioInput;
   Scenario: ScenarioModel;
@@ -2916,10 +3022,17 @@ export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends R
 };
 
 export type DependencyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Dependency'] = ResolversParentTypes['Dependency']> = {
+  capacityShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  carriesAvailability?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  carriesIntegrity?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   crossBorder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   delayHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   dependent?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  effectiveCarriesAvailability?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveCarriesIntegrity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveGraceHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  graceHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   minAlive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   propagation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2972,12 +3085,13 @@ export type ExplanationResolvers<ContextType = ApiContext, ParentType extends Re
 
 export type FacilityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   facilityKind?: Resolver<ResolversTypes['FacilityKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
-  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
@@ -3143,8 +3257,10 @@ export type MitigationSuggestionResolvers<ContextType = ApiContext, ParentType e
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
+  claimDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationClaimDependencyArgs, 'input'>>;
   createCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationCreateCriticalFunctionArgs, 'input'>>;
+  createDependencies?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<MutationCreateDependenciesArgs, 'inputs'>>;
   createDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
   createFacility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
   createIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationCreateIncidentArgs, 'input'>>;
@@ -3154,6 +3270,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteNode?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'force' | 'id'>>;
   deleteScenario?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteScenarioArgs, 'id'>>;
   saveScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationSaveScenarioArgs, 'input'>>;
+  setRedundancyGroup?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<MutationSetRedundancyGroupArgs, 'input'>>;
   stressTest?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStressTestArgs, 'input'>>;
   updateCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
   updateCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationUpdateCriticalFunctionArgs, 'id' | 'input'>>;
@@ -3223,7 +3340,7 @@ export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type ProviderResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
-  headquarters?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  headquarters?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
@@ -3338,9 +3455,11 @@ export type SectorTotalResolvers<ContextType = ApiContext, ParentType extends Re
 };
 
 export type ServiceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   metrics?: Resolver<Maybe<ResolversTypes['NodeMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;

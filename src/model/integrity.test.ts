@@ -122,3 +122,57 @@ describe('checkRedundancyGroups', () => {
     expect(checkRedundancyGroups(two)).toEqual([]);
   });
 });
+
+describe('carriage and capacity rules (shared by the seed loader and the mutations)', () => {
+  it('rejects propagation > 0 on an edge that carries no integrity, and accepts it where the edge carries it', () => {
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { channel: 'HOSTING', propagation: 0.3 })])).toEqual([
+      "deps.jsonl:1: propagation 0.3 on 'dep:1' would never be used: a HOSTING edge carries no integrity (a compromise cannot cross it); set propagation to 0, or set carriesIntegrity: true where the supplier holds code execution or administrative rights on the dependent",
+    ]);
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { channel: 'HOSTING', propagation: 0.3, carriesIntegrity: true })])).toEqual([]);
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { channel: 'SOFTWARE_UPDATE', propagation: 0.3 })])).toEqual([]);
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { channel: 'SOFTWARE_UPDATE', propagation: 0.3, carriesIntegrity: false })])[0]).toMatch(
+      /carries no integrity .*because carriesIntegrity is false/,
+    );
+  });
+
+  it('accepts capacityShare only on grouped edges, and on every edge of a group or none', () => {
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { capacityShare: 0.5 })])).toEqual([
+      "deps.jsonl:1: capacityShare is only for edges in a redundancy group; 'dep:1' is in none",
+    ]);
+    expect(
+      run([
+        dep('dep:1', 'fn:a', 'fac:r1', { redundancyGroup: 'g', capacityShare: 0.6 }),
+        dep('dep:2', 'fn:a', 'fac:r2', { redundancyGroup: 'g' }),
+      ]),
+    ).toEqual(["deps.jsonl:1: redundancy group 'g' of 'fn:a': 1 of its 2 edges have a capacityShare; either every edge of a group has one or none does"]);
+    expect(
+      run([
+        dep('dep:1', 'fn:a', 'fac:r1', { redundancyGroup: 'g', capacityShare: 0.6 }),
+        dep('dep:2', 'fn:a', 'fac:r2', { redundancyGroup: 'g', capacityShare: 0.4 }),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('facility rules', () => {
+  const facility = (extra: Record<string, unknown>) =>
+    checkIntegrity({
+      nodes: [{ record: { id: 'fac:c', kind: 'SUBSEA_CABLE', country: 'DE', operator: 'prov:p', latitude: null, longitude: null, ...extra }, at: 'f:1' }],
+      nodeKinds: new Map([['fac:c', 'Facility']]),
+      dependencies: [],
+      storedKinds: new Map<string, NodeKind>([...stored, ['NO', 'Country'], ['GB', 'Country']]),
+      storedDependencies: [],
+    }).map((p) => p.message);
+
+  it('accepts unknown coordinates (both null) and landing countries on a linear asset', () => {
+    expect(facility({ countries: ['NO', 'GB'] })).toEqual([]);
+  });
+  it('rejects one coordinate alone, landing countries on a point site, the primary repeated, an unknown country', () => {
+    expect(facility({ latitude: 50 })).toEqual([
+      'latitude and longitude are both given or both null (unknown position); got only one of them',
+    ]);
+    expect(facility({ kind: 'CLOUD_REGION', countries: ['NO'] })[0]).toMatch(/only for linear facilities/);
+    expect(facility({ countries: ['DE'] })[0]).toMatch(/must not repeat the primary country 'DE'/);
+    expect(facility({ countries: ['IS'] })).toEqual(["countries 'IS' does not exist"]);
+  });
+});

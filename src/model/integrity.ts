@@ -1,8 +1,10 @@
 /**
  * Rules that span records: ids unique and of the right form, references that
  * resolve to nodes of the right kind, DEPENDS_ON pairs allowed by the
- * vocabulary, at most one DEPENDS_ON per (dependent, supplier, channel), and
- * redundancy groups whose edges agree on a feasible `minAlive`.
+ * vocabulary, at most one DEPENDS_ON per (dependent, supplier, channel),
+ * redundancy groups whose edges agree on a feasible `minAlive` (and have a
+ * capacityShare on every edge or on none), propagation only where the edge
+ * carries integrity, and facilities' coordinates and landing countries.
  *
  * Pure: the caller passes what is already stored (id → kind, and existing
  * dependencies) so that the same rules serve the seed loader and mutations.
@@ -12,7 +14,9 @@ import {
   DEPENDENCY_ID_PREFIX,
   ENTITY_ID_PATTERN,
   ID_PREFIX,
+  LINEAR_FACILITY_KINDS,
   SECTORS,
+  edgeCarriage,
   isAllowedDependency,
 } from '../../graph-schema/vocabulary';
 import type { NodeKind, Sector } from '../../graph-schema/vocabulary';
@@ -79,6 +83,7 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
         problems.push({ path: at, message: `cisaSector ${JSON.stringify(record.cisaSector)} does not match sector ${JSON.stringify(record.sector)}, whose CISA crosswalk is ${crosswalk}` });
       }
     }
+    if (kind === 'Facility') problems.push(...facilityProblems(record).map((message) => ({ path: at, message })));
     for (const { spec, id } of referencesOf(kind, record)) {
       const target = kindOf.get(id);
       if (target === undefined) {
@@ -92,6 +97,46 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
   }
 
   problems.push(...checkDependencies(input.dependencies, input.storedDependencies, kindOf));
+  return problems;
+}
+
+/** A facility's coordinates are both known or both unknown; only linear assets have other landing or end countries. */
+function facilityProblems(record: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const lat = record.latitude ?? null;
+  const lon = record.longitude ?? null;
+  if ((lat === null) !== (lon === null)) {
+    problems.push('latitude and longitude are both given or both null (unknown position); got only one of them');
+  }
+  const countries = Array.isArray(record.countries) ? (record.countries as unknown[]) : [];
+  if (countries.length > 0) {
+    if (!(LINEAR_FACILITY_KINDS as readonly unknown[]).includes(record.kind)) {
+      problems.push(
+        `countries (other landing or end countries) is only for linear facilities (${LINEAR_FACILITY_KINDS.join(', ')}); a ${String(record.kind)} is in one country`,
+      );
+    }
+    if (countries.includes(record.country)) {
+      problems.push(`countries lists the other landing or end countries; it must not repeat the primary country '${String(record.country)}'`);
+    }
+  }
+  return problems;
+}
+
+/** Rules on one DEPENDS_ON alone, beyond its schema: propagation needs an edge that carries integrity. */
+export function dependencyProblems(d: DependencyRecord): string[] {
+  const problems: string[] = [];
+  const carriage = edgeCarriage(d.channel, d);
+  if (d.propagation > 0 && !carriage.integrity) {
+    problems.push(
+      `propagation ${d.propagation} on '${d.id}' would never be used: a ${d.channel} edge carries no integrity (a compromise cannot cross it)` +
+        (d.carriesIntegrity === false ? ' because carriesIntegrity is false' : '') +
+        '; set propagation to 0, or set carriesIntegrity: true where the supplier holds code execution or administrative rights on the dependent',
+    );
+  }
+  const grouped = d.redundancyGroup !== null && d.redundancyGroup !== undefined && d.redundancyGroup !== '';
+  if (!grouped && d.capacityShare !== null && d.capacityShare !== undefined) {
+    problems.push(`capacityShare is only for edges in a redundancy group; '${d.id}' is in none`);
+  }
   return problems;
 }
 
@@ -130,6 +175,7 @@ function checkDependencies(
     if (d.dependent === d.supplier) {
       problems.push({ path: at, message: `'${d.dependent}' cannot depend on itself` });
     }
+    for (const message of dependencyProblems(d)) problems.push({ path: at, message });
     all.push(item);
   }
 
@@ -174,6 +220,13 @@ export function checkRedundancyGroups(
       problems.push({ path: at, message: `${label} mixes minAlive values ${[...mins].join(', ')}; every edge of a group carries the same minAlive` });
     } else if (first.minAlive < 1 || first.minAlive > members.length) {
       problems.push({ path: at, message: `${label} has ${members.length} edge(s) but minAlive ${first.minAlive}; need 1 ≤ minAlive ≤ ${members.length}` });
+    }
+    const shared = members.filter((m) => m.record.capacityShare !== null && m.record.capacityShare !== undefined).length;
+    if (shared > 0 && shared < members.length) {
+      problems.push({
+        path: at,
+        message: `${label}: ${shared} of its ${members.length} edges have a capacityShare; either every edge of a group has one or none does`,
+      });
     }
   }
   for (const { record: d, at } of dependencies) {

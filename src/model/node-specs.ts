@@ -42,19 +42,26 @@ export const NODE_SPECS: Record<NodeKind, NodeSpec> = {
     kind: 'Provider',
     properties: props('Provider'),
     refs: [
-      ref('headquarters', REL.HEADQUARTERED_IN, 'out', ['Country']),
+      ref('headquarters', REL.HEADQUARTERED_IN, 'out', ['Country'], { required: false }),
       ref('parent', REL.SUBSIDIARY_OF, 'out', ['Provider'], { required: false }),
     ],
   },
   Facility: {
     kind: 'Facility',
     properties: props('Facility'),
-    refs: [ref('country', REL.LOCATED_IN, 'out', ['Country']), ref('operator', REL.OPERATES, 'in', ['Provider'])],
+    refs: [
+      ref('country', REL.LOCATED_IN, 'out', ['Country']),
+      ref('countries', REL.LANDS_IN, 'out', ['Country'], { many: true, required: false }),
+      ref('operator', REL.OPERATES, 'in', ['Provider']),
+    ],
   },
   Service: {
     kind: 'Service',
     properties: props('Service'),
-    refs: [ref('provider', REL.OFFERS, 'in', ['Provider'])],
+    refs: [
+      ref('provider', REL.OFFERS, 'in', ['Provider']),
+      ref('country', REL.LOCATED_IN, 'out', ['Country'], { required: false }),
+    ],
   },
   CriticalFunction: {
     kind: 'CriticalFunction',

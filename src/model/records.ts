@@ -44,7 +44,8 @@ export interface CountryRecord extends NodeBase {
 
 export interface ProviderRecord extends NodeBase {
   kind: ProviderKind;
-  headquarters: string;
+  /** Null when the headquarters is not known. */
+  headquarters: string | null;
   parent?: string | null;
   website?: string | null;
 }
@@ -53,14 +54,19 @@ export interface FacilityRecord extends NodeBase {
   kind: FacilityKind;
   country: string;
   operator: string;
+  /** Linear facilities only: the other landing or end countries besides `country`. */
+  countries?: string[];
   city?: string | null;
-  latitude: number;
-  longitude: number;
+  /** Null (both) when the position is not public. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface ServiceRecord extends NodeBase {
   kind: ServiceKind;
   provider: string;
+  /** The country the service is delivered from when it has its own; absent: its provider's headquarters. */
+  country?: string | null;
   description?: string | null;
 }
 
@@ -99,11 +105,13 @@ export interface DependencyRecord extends Provenance {
   propagation: number;
   delayHours: number;
   recoveryHours: number | null;
-  /** null/absent: the channel's default (graph-schema/vocabulary.ts CHANNELS). */
+  /** Hours the dependent runs on without the supplier; absent or null: the channel's default. */
   graceHours?: number | null;
+  /** Whether an outage crosses the edge; absent or null: the channel's default. */
   carriesAvailability?: boolean | null;
+  /** Whether a compromise crosses the edge; absent or null: the channel's default. */
   carriesIntegrity?: boolean | null;
-  /** Within a redundancy group: this supplier's share of the group's capacity. */
+  /** Share of its redundancy group's capacity this supplier carries; only on grouped edges. */
   capacityShare?: number | null;
 }
 

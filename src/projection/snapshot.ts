@@ -61,6 +61,8 @@ export interface Snapshot {
   /** Per propagation node: coordinates (NaN when the node has none, e.g. providers). */
   readonly latitude: Float64Array;
   readonly longitude: Float64Array;
+  /** Every country each node is located in (see `SnapshotLocations`). */
+  readonly locations: SnapshotLocations;
 }
 
 interface Collected {
@@ -256,5 +258,45 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     subKind,
     latitude,
     longitude,
+    locations: buildLocations(location, propagation.ids, rowById, countryIndex),
   };
+}
+
+/* ------------------------------------------- all location countries (CSR) */
+
+/**
+ * Every country a node is located in, primary first: `location[v]` (a facility's LOCATED_IN, a
+ * service's own country or else its provider's headquarters, a provider's headquarters, the
+ * country a function serves), then a linear facility's other landing or end countries (LANDS_IN),
+ * by id. Unknown locations are left out, so a node may have none. Compressed rows: node v's
+ * country indexes are `list[start[v]] .. list[start[v + 1] - 1]`.
+ */
+export interface SnapshotLocations {
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+  /** Country indexes node v is located in, primary first (a view: do not write to it). */
+  of(v: number): Int32Array;
+}
+
+function buildLocations(
+  location: Int32Array,
+  ids: readonly string[],
+  rowById: ReadonlyMap<string, { alsoIn?: string[] }>,
+  countryIndex: ReadonlyMap<string, number>,
+): SnapshotLocations {
+  const n = location.length;
+  const start = new Int32Array(n + 1);
+  const all: number[] = [];
+  for (let v = 0; v < n; v++) {
+    start[v] = all.length;
+    const primary = location[v]!;
+    if (primary >= 0) all.push(primary);
+    for (const id of rowById.get(ids[v]!)?.alsoIn ?? []) {
+      const c = countryIndex.get(id);
+      if (c !== undefined && c !== primary && !all.slice(start[v]).includes(c)) all.push(c);
+    }
+  }
+  start[n] = all.length;
+  const list = Int32Array.from(all);
+  return { start, list, of: (v) => list.subarray(start[v], start[v + 1]) };
 }

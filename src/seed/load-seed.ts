@@ -5,6 +5,7 @@
  * load rolls back and leaves the database exactly as it was.
  */
 import { ValidationError } from '../errors';
+import { comparableRecord } from '../model/compare';
 import { checkIntegrity } from '../model/integrity';
 import type { Located } from '../model/integrity';
 import { FILE_OF_KIND } from '../model/records';
@@ -14,7 +15,6 @@ import type { NodeKind } from '../../graph-schema/vocabulary';
 import type { GraphDb, Tx } from '../store/driver';
 import {
   groupProblems,
-  normaliseRecord,
   readDependencyRecords,
   readKinds,
   readNodeRecords,
@@ -38,23 +38,8 @@ export interface SeedLoadResult {
   changed: boolean;
 }
 
-/** Key-order-independent JSON, to compare a file record with a stored one. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function comparable(record: Record<string, unknown>): string {
-  const r = normaliseRecord(record);
-  if (Array.isArray(r.origins)) r.origins = [...(r.origins as string[])].sort();
-  return canonical(r);
-}
+/** Key-order-independent, null-blind comparison of a file record with a stored one (shared with the mutations). */
+const comparable = (record: Record<string, unknown>): string => comparableRecord(record);
 
 export interface LoadOptions {
   /**

@@ -69,7 +69,7 @@ const FILTERS: Record<NodeKind, Record<string, string>> = {
   Facility: {
     ...COMMON,
     kinds: 'n.kind IN $kinds',
-    countries: `EXISTS { (n)-[:${REL.LOCATED_IN}]->(c:Country) WHERE c.id IN $countries }`,
+    countries: `EXISTS { (n)-[:${REL.LOCATED_IN}|${REL.LANDS_IN}]->(c:Country) WHERE c.id IN $countries }`,
     natoMember: `EXISTS { (n)-[:${REL.LOCATED_IN}]->(c:Country) WHERE c.natoMember = $natoMember }`,
     operators: `EXISTS { (o:Provider)-[:${REL.OPERATES}]->(n) WHERE o.id IN $operators }`,
   },

@@ -133,7 +133,10 @@ function rowToNodeRecord(kind: NodeKind, row: Row): NodeRecord {
   for (const [k, v] of Object.entries(props)) if (v !== null) record[k] = v;
   NODE_SPECS[kind].refs.forEach((ref, i) => {
     const ids = (row[`ref${i}`] as string[] | null) ?? [];
-    if (ref.many) record[ref.field] = [...ids].sort();
+    // An optional many-reference with no target is left out, as a seed row leaves it out.
+    if (ref.many) {
+      if (ids.length > 0 || ref.required) record[ref.field] = [...ids].sort();
+    }
     else if (ids[0] !== undefined) record[ref.field] = ids[0];
   });
   return record as unknown as NodeRecord;

@@ -133,14 +133,14 @@ describe('mutations', () => {
       input: { dependent: 'fac:t-mut-c1', supplier: 'fac:t-mut-c2', type: 'PHYSICAL', channel: 'POWER', redundancyGroup: 'power', provenance: { source: 'test' } },
     });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.createDependency).toMatchObject({ id: 'dep:t-mut-c1--t-mut-c2--power', crossBorder: true, trustCarrying: false, minAlive: 1 });
+    expect(first.data!.createDependency).toMatchObject({ id: 'dep:fac.t-mut-c1--fac.t-mut-c2--power', crossBorder: true, trustCarrying: false, minAlive: 1 });
 
     const again = await api.gql(DEPENDENCY, {
       input: { id: 'dep:t-mut-other', dependent: 'fac:t-mut-c1', supplier: 'fac:t-mut-c2', type: 'PHYSICAL', channel: 'POWER', provenance: { source: 'test' } },
     });
     expect(codes(again)).toEqual(['CONFLICT']);
 
-    const raiseMin = await api.gql(`mutation { updateDependency(id: "dep:t-mut-c1--t-mut-c2--power", input: { minAlive: 2 }) { id } }`);
+    const raiseMin = await api.gql(`mutation { updateDependency(id: "dep:fac.t-mut-c1--fac.t-mut-c2--power", input: { minAlive: 2 }) { id } }`);
     expect(codes(raiseMin)).toEqual(['BAD_USER_INPUT']);
 
     // A facility others depend on needs force to go, and the report lists what was detached.
@@ -150,7 +150,7 @@ describe('mutations', () => {
       `mutation { deleteNode(id: "fac:t-mut-c2", force: true) { detached { type id from to } } }`,
     );
     expect(forced.data!.deleteNode.detached).toEqual([
-      { type: 'DEPENDS_ON', id: 'dep:t-mut-c1--t-mut-c2--power', from: 'fac:t-mut-c1', to: 'fac:t-mut-c2' },
+      { type: 'DEPENDS_ON', id: 'dep:fac.t-mut-c1--fac.t-mut-c2--power', from: 'fac:t-mut-c1', to: 'fac:t-mut-c2' },
       { type: 'LOCATED_IN', id: null, from: 'fac:t-mut-c2', to: 'BE' },
       { type: 'OPERATES', id: null, from: 'prov:t-mut-c', to: 'fac:t-mut-c2' },
     ]);

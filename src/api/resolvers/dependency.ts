@@ -1,12 +1,21 @@
 /** Resolvers of dependency.graphql. */
-import { CHANNELS } from '../../../graph-schema/vocabulary';
+import { CHANNELS, edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { ValidationError } from '../../errors';
 import { listDependencies } from '../../store/graph-queries';
 import type { Params } from '../../store/driver';
 import { neighbourhood } from '../../services/graph-reads';
 import { checkFirst, decodeCursor, toConnection } from '../../services/node-lists';
-import { createDependency, deleteDependency, updateDependency } from '../../services/node-writes';
+import {
+  claimDependency,
+  createDependencies,
+  createDependency,
+  deleteDependency,
+  setRedundancyGroup,
+  updateDependency,
+} from '../../services/node-writes';
+import { loadDependencies } from '../context';
+import type { DependencyModel } from '../models';
 
 const TRUST = Object.entries(CHANNELS)
   .filter(([, c]) => c.integrity)
@@ -19,8 +28,11 @@ const DEPENDENCY_FILTERS: Record<string, (v: unknown) => [string, Params]> = {
   dependents: (v) => ['a.id IN $dependents', { dependents: v }],
   suppliers: (v) => ['b.id IN $suppliers', { suppliers: v }],
   illustrative: (v) => ['r.illustrative = $illustrative', { illustrative: v }],
-  trustCarrying: (v) => [v ? 'r.channel IN $trust' : 'NOT r.channel IN $trust', { trust: TRUST }],
+  // The effective integrity: the edge's own carriesIntegrity where set, else its channel's default.
+  trustCarrying: (v) => ['coalesce(r.carriesIntegrity, r.channel IN $trust) = $trustCarrying', { trust: TRUST, trustCarrying: v }],
 };
+
+const carriage = (d: DependencyModel) => edgeCarriage(d.record.channel, d.record);
 
 export const dependencyResolvers: Resolvers = {
   Dependency: {
@@ -29,13 +41,20 @@ export const dependencyResolvers: Resolvers = {
     supplier: async (d, _, ctx) => (await ctx.nodes.load(d.record.supplier))!,
     type: (d) => d.record.type,
     channel: (d) => d.record.channel,
-    trustCarrying: (d) => CHANNELS[d.record.channel].integrity,
+    trustCarrying: (d) => carriage(d).integrity,
     strength: (d) => d.record.strength,
     redundancyGroup: (d) => d.record.redundancyGroup ?? null,
     minAlive: (d) => d.record.minAlive,
     propagation: (d) => d.record.propagation,
     delayHours: (d) => d.record.delayHours,
     recoveryHours: (d) => d.record.recoveryHours ?? null,
+    graceHours: (d) => d.record.graceHours ?? null,
+    carriesAvailability: (d) => d.record.carriesAvailability ?? null,
+    carriesIntegrity: (d) => d.record.carriesIntegrity ?? null,
+    capacityShare: (d) => d.record.capacityShare ?? null,
+    effectiveGraceHours: (d) => carriage(d).graceHours,
+    effectiveCarriesAvailability: (d) => carriage(d).availability,
+    effectiveCarriesIntegrity: (d) => carriage(d).integrity,
     crossBorder: (d) =>
       d.dependentCountry != null && d.supplierCountry != null && d.dependentCountry !== d.supplierCountry,
     provenance: (d) => ({
@@ -71,6 +90,9 @@ export const dependencyResolvers: Resolvers = {
   },
   Mutation: {
     createDependency: async (_, { input }, ctx) => (await ctx.dependencies.load(await createDependency(ctx.db, input)))!,
+    createDependencies: async (_, { inputs }, ctx) => loadDependencies(ctx, await createDependencies(ctx.db, inputs)),
+    setRedundancyGroup: async (_, { input }, ctx) => loadDependencies(ctx, await setRedundancyGroup(ctx.db, input)),
+    claimDependency: async (_, { input }, ctx) => (await ctx.dependencies.load(await claimDependency(ctx.db, input)))!,
     updateDependency: async (_, { id, input }, ctx) =>
       (await ctx.dependencies.load(await updateDependency(ctx.db, id, input)))!,
     deleteDependency: async (_, { id }, ctx) => ({ id, detached: [await deleteDependency(ctx.db, id)] }),

@@ -2,17 +2,18 @@
 import type { Resolvers } from '../../generated/resolvers';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, refOne } from './node-fields';
+import { nodeFields, prop, refMany, refOne } from './node-fields';
 
 export const facilityResolvers: Resolvers = {
   Facility: {
     ...nodeFields,
     facilityKind: (n) => prop(n, 'kind'),
     country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    countries: (n, _, ctx) => refMany(n, 'countries', ctx),
     operator: (n, _, ctx) => refOne(n, 'operator', ctx) as never,
     city: (n) => prop(n, 'city') ?? null,
-    latitude: (n) => prop(n, 'latitude'),
-    longitude: (n) => prop(n, 'longitude'),
+    latitude: (n) => prop<number | null>(n, 'latitude') ?? null,
+    longitude: (n) => prop<number | null>(n, 'longitude') ?? null,
   },
   Query: {
     facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args),

@@ -9,7 +9,7 @@ export const providerResolvers: Resolvers = {
   Provider: {
     ...nodeFields,
     providerKind: (n) => prop(n, 'kind'),
-    headquarters: (n, _, ctx) => refOne(n, 'headquarters', ctx) as never,
+    headquarters: (n, _, ctx) => refOne(n, 'headquarters', ctx),
     parent: (n, _, ctx) => refOne(n, 'parent', ctx),
     subsidiaries: (n, _, ctx) => related(n, REL.SUBSIDIARY_OF, 'in', ctx),
     facilities: (n, _, ctx) => related(n, REL.OPERATES, 'out', ctx),

@@ -9,6 +9,13 @@ export const serviceResolvers: Resolvers = {
     ...nodeFields,
     serviceKind: (n) => prop(n, 'kind'),
     provider: (n, _, ctx) => refOne(n, 'provider', ctx) as never,
+    country: (n, _, ctx) => refOne(n, 'country', ctx),
+    // Its own country when it has one, else its provider's headquarters (as in cross-border reports).
+    location: async (n, _, ctx) => {
+      if (n.refs.country?.[0] !== undefined) return refOne(n, 'country', ctx);
+      const provider = await refOne(n, 'provider', ctx);
+      return provider ? refOne(provider, 'headquarters', ctx) : null;
+    },
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {

@@ -16,11 +16,11 @@ export function nodeFromApi(n: GraphNodeFragment): ModelNode | null {
   };
   switch (n.__typename) {
     case 'Provider':
-      return { ...base, kind: 'Provider', subKind: n.providerKind, country: n.headquarters.id };
+      return { ...base, kind: 'Provider', subKind: n.providerKind, country: n.headquarters?.id ?? null };
     case 'Facility':
       return { ...base, kind: 'Facility', subKind: n.facilityKind, country: n.country.id, owner: n.operator.id };
     case 'Service':
-      return { ...base, kind: 'Service', subKind: n.serviceKind, country: n.provider.headquarters.id, owner: n.provider.id };
+      return { ...base, kind: 'Service', subKind: n.serviceKind, country: n.location?.id ?? null, owner: n.provider.id };
     case 'CriticalFunction':
       return { ...base, kind: 'CriticalFunction', subKind: null, sector: n.sector, importance: n.importance, country: n.country.id };
     default:

@@ -38,7 +38,7 @@ function facts(n: DetailNode): NodeDetails['facts'] {
   const out: NodeDetails['facts'] = [];
   switch (n.__typename) {
     case 'Provider':
-      out.push({ label: 'Provider kind', value: humanise(n.providerKind) }, { label: 'Headquarters', value: `${n.headquarters.name} (${n.headquarters.id})` });
+      out.push({ label: 'Provider kind', value: humanise(n.providerKind) }, { label: 'Headquarters', value: n.headquarters ? `${n.headquarters.name} (${n.headquarters.id})` : 'not known' });
       if (n.parent) out.push({ label: 'Subsidiary of', value: n.parent.name, nodeId: n.parent.id });
       if (n.website) out.push({ label: 'Website', value: n.website, href: n.website });
       break;
@@ -47,11 +47,16 @@ function facts(n: DetailNode): NodeDetails['facts'] {
         { label: 'Facility kind', value: humanise(n.facilityKind) },
         { label: 'Located in', value: `${n.city ? `${n.city}, ` : ''}${n.country.name} (${n.country.id})` },
         { label: 'Operator', value: n.operator.name, nodeId: n.operator.id },
-        { label: 'Coordinates', value: `${n.latitude.toFixed(2)}, ${n.longitude.toFixed(2)}` },
+        {
+          label: 'Coordinates',
+          value: n.siteLatitude != null && n.siteLongitude != null ? `${n.siteLatitude.toFixed(2)}, ${n.siteLongitude.toFixed(2)}` : 'not public',
+        },
       );
+      if (n.countries.length > 0) out.push({ label: 'Also lands in', value: n.countries.map((c) => `${c.name} (${c.id})`).join(', ') });
       break;
     case 'Service':
       out.push({ label: 'Service kind', value: humanise(n.serviceKind) }, { label: 'Offered by', value: n.provider.name, nodeId: n.provider.id });
+      if (n.ownCountry) out.push({ label: 'Delivered from', value: `${n.ownCountry.name} (${n.ownCountry.id})` });
       if (n.description) out.push({ label: 'Description', value: n.description });
       break;
     case 'CriticalFunction':

@@ -52,7 +52,7 @@ export type Confidence =
 
 /** Fields of a dependency; on update, omitted fields keep their value. */
 export type DependencyInput = {
-  /** Share (0..1] of its redundancy group's capacity; only on grouped edges, on every edge of the group or none. */
+  /** Share (0..1] of its redundancy group's capacity, on every edge of the group or none; outside a group, a partial dependency (the share of the dependent the supplier's loss takes). */
   capacityShare?: number | null | undefined;
   /** Whether an outage crosses the edge; null: the channel's default. */
   carriesAvailability?: boolean | null | undefined;

@@ -689,7 +689,7 @@ export type DeleteResult = {
  */
 export type Dependency = {
   __typename?: 'Dependency';
-  /** Within a redundancy group: the share (0..1] of the group's capacity this supplier carries; null when the group is a pure k-of-n gate. Set on every edge of a group or on none. */
+  /** Within a redundancy group: the share (0..1] of the group's capacity this supplier carries; null when the group is a pure k-of-n gate. Set on every edge of a group or on none. Outside a group: a partial dependency, the share of the dependent its supplier's loss takes (never all of it by itself). */
   capacityShare: Maybe<Scalars['Float']['output']>;
   /** Stored override of whether the supplier being down takes the dependent down; null when the channel's default applies (see `effectiveCarriesAvailability`). */
   carriesAvailability: Maybe<Scalars['Boolean']['output']>;
@@ -762,7 +762,7 @@ export type DependencyFilter = {
 
 /** Fields of a dependency; on update, omitted fields keep their value. */
 export type DependencyInput = {
-  /** Share (0..1] of its redundancy group's capacity; only on grouped edges, on every edge of the group or none. */
+  /** Share (0..1] of its redundancy group's capacity, on every edge of the group or none; outside a group, a partial dependency (the share of the dependent the supplier's loss takes). */
   capacityShare?: InputMaybe<Scalars['Float']['input']>;
   /** Whether an outage crosses the edge; null: the channel's default. */
   carriesAvailability?: InputMaybe<Scalars['Boolean']['input']>;

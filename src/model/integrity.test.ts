@@ -135,10 +135,8 @@ describe('carriage and capacity rules (shared by the seed loader and the mutatio
     );
   });
 
-  it('accepts capacityShare only on grouped edges, and on every edge of a group or none', () => {
-    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { capacityShare: 0.5 })])).toEqual([
-      "deps.jsonl:1: capacityShare is only for edges in a redundancy group; 'dep:1' is in none",
-    ]);
+  it('accepts capacityShare on every edge of a group or none, and outside groups as a partial dependency', () => {
+    expect(run([dep('dep:1', 'fn:a', 'fac:r1', { capacityShare: 0.5 })])).toEqual([]);
     expect(
       run([
         dep('dep:1', 'fn:a', 'fac:r1', { redundancyGroup: 'g', capacityShare: 0.6 }),

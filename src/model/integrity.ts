@@ -3,7 +3,8 @@
  * resolve to nodes of the right kind, DEPENDS_ON pairs allowed by the
  * vocabulary, at most one DEPENDS_ON per (dependent, supplier, channel),
  * redundancy groups whose edges agree on a feasible `minAlive` (and have a
- * capacityShare on every edge or on none), propagation only where the edge
+ * capacityShare on every edge or on none; outside a group a capacityShare makes
+ * a partial dependency), propagation only where the edge
  * carries integrity, and facilities' coordinates and landing countries.
  *
  * Pure: the caller passes what is already stored (id → kind, and existing
@@ -133,10 +134,7 @@ export function dependencyProblems(d: DependencyRecord): string[] {
         '; set propagation to 0, or set carriesIntegrity: true where the supplier holds code execution or administrative rights on the dependent',
     );
   }
-  const grouped = d.redundancyGroup !== null && d.redundancyGroup !== undefined && d.redundancyGroup !== '';
-  if (!grouped && d.capacityShare !== null && d.capacityShare !== undefined) {
-    problems.push(`capacityShare is only for edges in a redundancy group; '${d.id}' is in none`);
-  }
+  // A capacityShare outside any group is a partial dependency (graph-schema/README.md): allowed.
   return problems;
 }
 

@@ -154,7 +154,7 @@ function carriageOf(props: Record<string, unknown>): Pick<EdgeInput, 'integrity'
     integrity: carriage.integrity,
     availability: carriage.availability,
     graceHours: carriage.graceHours,
-    capacity: capacity !== null && capacity > 0 && capacity <= 1 && typeof props.redundancyGroup === 'string' ? capacity : null,
+    capacity: capacity !== null && capacity > 0 && capacity <= 1 ? capacity : null, // outside a group: a partial dependency
   };
 }
 

@@ -153,9 +153,10 @@ describe('validation shared with the seed loader', () => {
     expect(message(longName)).toBe('name must NOT have more than 200 characters');
 
     const loneShare = await api.gql(CREATE, {
-      input: { dependent: 'fac:t-ma-a', supplier: 'fac:t-ma-b', type: 'PHYSICAL', channel: 'POWER', capacityShare: 0.5, provenance: SOURCE },
+      input: { dependent: 'fac:t-ma-a', supplier: 'fac:t-ma-b', type: 'PHYSICAL', channel: 'POWER', capacityShare: 1.5, provenance: SOURCE },
     });
-    expect(message(loneShare)).toMatch(/capacityShare is only for edges in a redundancy group/);
+    expect(codes(loneShare)).toEqual(['BAD_USER_INPUT']);
+    expect(message(loneShare)).toMatch(/capacityShare/);
     expect(await version()).toBe(v0);
     expect((await depsOf('fac:t-ma-a')).totalCount).toBe(0);
   });

@@ -17,4 +17,16 @@ export interface ImpactContext {
   readonly jurisdiction: Int32Array;
   /** Per node: index into SECTOR_KEYS for critical functions, -1 otherwise. */
   readonly sector: Int32Array;
+  /**
+   * Every country a node is located in, primary first (a subsea cable's landing
+   * countries, a service's own country); when absent, just the primary location.
+   */
+  readonly locations?: { of(v: number): ArrayLike<number> };
+}
+
+/** The countries node v is located in, primary first (possibly none). */
+export function locationsOf(ctx: ImpactContext, v: number): ArrayLike<number> {
+  if (ctx.locations !== undefined) return ctx.locations.of(v);
+  const c = ctx.location[v]!;
+  return c >= 0 ? [c] : [];
 }

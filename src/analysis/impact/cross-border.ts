@@ -2,11 +2,12 @@
  * Cross-border views of a set of outcomes: per country (by location or by
  * jurisdiction), how many affected nodes and critical functions, which countries
  * the origins sit in, and how many affected nodes are in other NATO members and
- * in non-members; and the border crossings: critical-cause edges whose ends are
- * located in different countries.
+ * in non-members (by location, a linear asset such as a subsea cable counts in
+ * each of its landing countries); and the border crossings: critical-cause edges
+ * whose dependent is located in none of the supplier's countries.
  */
 import { KIND_CODES, type PropagationGraph } from '../propagation/types';
-import type { ImpactContext } from './context';
+import { locationsOf, type ImpactContext } from './context';
 import type { NodeOutcome } from './outcome';
 
 const KIND_FUNCTION = KIND_CODES.indexOf('CriticalFunction');
@@ -27,12 +28,15 @@ export function crossBorderView(g: PropagationGraph, ctx: ImpactContext, origins
   const originCountries = [...new Set(origins.map(countryOf).filter((c) => c !== ''))].sort();
   const perCountry = new Map<number, { affected: number; functions: number }>();
   for (const o of outcomes) {
-    const c = of[o.node]!;
-    if (c < 0 || ctx.countries[c] === undefined) continue;
-    const entry = perCountry.get(c) ?? { affected: 0, functions: 0 };
-    entry.affected++;
-    if (g.kind[o.node] === KIND_FUNCTION) entry.functions++;
-    perCountry.set(c, entry);
+    // By location a linear asset counts in every country it lands in; by jurisdiction, once.
+    const where = basis === 'LOCATION' ? Array.from(locationsOf(ctx, o.node)) : [of[o.node]!];
+    for (const c of new Set(where)) {
+      if (c < 0 || ctx.countries[c] === undefined) continue;
+      const entry = perCountry.get(c) ?? { affected: 0, functions: 0 };
+      entry.affected++;
+      if (g.kind[o.node] === KIND_FUNCTION) entry.functions++;
+      perCountry.set(c, entry);
+    }
   }
   let foreignNato = 0;
   let foreignNonNato = 0;
@@ -54,9 +58,10 @@ export function crossBorderView(g: PropagationGraph, ctx: ImpactContext, origins
 export function borderCrossings(g: PropagationGraph, ctx: ImpactContext, criticalEdges: Iterable<number>): number[] {
   return [...new Set(criticalEdges)]
     .filter((e) => {
+      // A crossing: the dependent's primary country is none of the countries the supplier is in.
       const a = ctx.location[g.edgeDependent[e]!]!;
-      const b = ctx.location[g.edgeSupplier[e]!]!;
-      return a >= 0 && b >= 0 && a !== b;
+      const b = Array.from(locationsOf(ctx, g.edgeSupplier[e]!));
+      return a >= 0 && b.length > 0 && !b.includes(a);
     })
     .sort((x, y) => (g.edgeIds[x]! < g.edgeIds[y]! ? -1 : 1));
 }

@@ -210,3 +210,27 @@ describe('totals agree with the per-country and per-sector breakdowns in every m
     expect(checked).toBeGreaterThan(500); // not vacuous
   });
 });
+
+describe('linear assets in cross-border views', () => {
+  it('a cable counts in each landing country; an edge from a cable landing in the dependent’s country is no crossing', () => {
+    const h = graph([node('cable', 'Facility'), node('f', 'CriticalFunction')], [dep('f', 'cable')]);
+    const lands = [Int32Array.from([0, 1]), Int32Array.from([1])];
+    const c: ImpactContext = {
+      countries: [
+        { id: 'A', natoMember: true },
+        { id: 'B', natoMember: true },
+      ],
+      location: Int32Array.from([0, 1]),
+      jurisdiction: Int32Array.from([0, 1]),
+      sector: Int32Array.from([-1, 0]),
+      locations: { of: (v) => lands[v]! },
+    };
+    const { nodes } = outageOutcomes(h, simulateOutage(h, { rule: 'HARD', origins: [0] }), [0]);
+    expect(crossBorderView(h, c, [0], nodes, 'LOCATION').countries.map((x) => [x.country, x.affected])).toEqual([
+      ['B', 2],
+      ['A', 1],
+    ]);
+    expect(borderCrossings(h, c, [0])).toEqual([]);
+    expect(borderCrossings(h, { ...c, locations: undefined }, [0])).toEqual([0]);
+  });
+});

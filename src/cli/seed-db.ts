@@ -28,7 +28,7 @@ export async function prepareDatabase(
 
 export function describeLoad(result: SeedLoadResult): string {
   const lines = result.counts.map(
-    (c) => `  ${c.kind.padEnd(17)} ${String(c.inFiles).padStart(5)} in files: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
+    (c) => `  ${c.kind.padEnd(17)} ${String(c.inFiles).padStart(5)} in files: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.retired ? `, ${c.retired} old generated rows retired` : ''}`,
   );
   return [`seed: ${result.files.length} files, version ${result.version}${result.changed ? '' : ' (nothing changed)'}`, ...lines].join('\n');
 }

@@ -14,6 +14,7 @@ import { NODE_KINDS } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
 import type { GraphDb, Tx } from '../store/driver';
 import {
+  deleteDependencies,
   groupProblems,
   readDependencyRecords,
   readKinds,
@@ -23,12 +24,17 @@ import {
 } from '../store/records';
 import { readSeedDirectory } from './read-seed-files';
 
+/** The `source` every row of the illustrative generator starts with (seed/generator/rules.ts SOURCE), any version. */
+export const GENERATOR_SOURCE_PREFIX = 'Linchpin illustrative generator ';
+
 export interface KindLoadCount {
   kind: NodeKind | 'DependsOn';
   inFiles: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** DependsOn only: generated rows stored by an earlier generator run and no longer in the files, deleted. */
+  retired?: number;
 }
 
 export interface SeedLoadResult {
@@ -70,7 +76,14 @@ export async function loadSeed(db: GraphDb, dir: string, options: LoadOptions = 
   const outcome = await db.write(async (tx) => {
     const storedKinds = await readKinds(tx);
     for (const id of nodeKinds.keys()) if (storedKinds.get(id) === nodeKinds.get(id)) storedKinds.delete(id);
-    const storedDependencies = await readDependencyRecords(tx);
+    // Rows an earlier run of the illustrative generator wrote and the files no longer hold are
+    // retired (deleted): a changed generator must not leave its old assumptions behind. Anything
+    // else stored (public record, users' own edges) is never touched by the loader.
+    const inFiles = new Set(dependencies.map((d) => d.record.id));
+    const allStored = await readDependencyRecords(tx);
+    const retired = allStored.filter((d) => d.illustrative && d.source.startsWith(GENERATOR_SOURCE_PREFIX) && !inFiles.has(d.id));
+    const retiredIds = new Set(retired.map((d) => d.id));
+    const storedDependencies = allStored.filter((d) => !retiredIds.has(d.id));
     const problems = checkIntegrity({ nodes, nodeKinds, dependencies, storedKinds, storedDependencies });
     if (problems.length > 0) {
       throw new ValidationError(`seed data has ${problems.length} problem(s); nothing was written`, problems);
@@ -101,12 +114,16 @@ export async function loadSeed(db: GraphDb, dir: string, options: LoadOptions = 
       created,
       updated: changedDeps.length - created,
       unchanged: dependencies.length - changedDeps.length,
+      retired: retired.length,
     });
+    if ((await deleteDependencies(tx, [...retiredIds])) !== retired.length) {
+      throw new ValidationError(`could not retire ${retired.length} old generated dependencies; nothing was kept`);
+    }
     const written = await upsertDependencies(tx, changedDeps);
     if (written !== changedDeps.length) {
       throw new ValidationError(`only ${written} of ${changedDeps.length} dependencies could be written; nothing was kept`);
     }
-    const groupIssues = await groupProblems(tx, [...new Set(changedDeps.map((d) => d.dependent))]);
+    const groupIssues = await groupProblems(tx, [...new Set([...changedDeps, ...retired].map((d) => d.dependent))]);
     if (groupIssues.length > 0) {
       throw new ValidationError(
         `seed data breaks ${groupIssues.length} redundancy group rule(s); nothing was written`,

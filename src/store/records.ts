@@ -116,6 +116,22 @@ export async function upsertDependencies(tx: Tx, records: readonly DependencyRec
   return written;
 }
 
+const DELETE_DEPENDENCIES = `
+UNWIND $ids AS id
+MATCH ()-[r:${REL.DEPENDS_ON} {id: id}]->()
+DELETE r
+RETURN count(*) AS deleted`;
+
+/** Deletes DEPENDS_ON relationships by id; returns how many were deleted. */
+export async function deleteDependencies(tx: Tx, ids: readonly string[]): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await tx.run(DELETE_DEPENDENCIES, { ids: ids.slice(i, i + 1000) });
+    deleted += Number(rows[0]?.deleted ?? 0);
+  }
+  return deleted;
+}
+
 const readNodesCypher = (kind: NodeKind, filtered: boolean) => {
   const refs = NODE_SPECS[kind].refs
     .map((ref, i) => `[${refPattern(ref, 'n', 't', '')} | t.id] AS ref${i}`)

@@ -64,6 +64,24 @@ describe('seed loader', () => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  it('retires rows an earlier generator run wrote that the files no longer hold, and nothing else', async () => {
+    // A stale row from an older generator and a user's own illustrative edge, both outside the files.
+    const row = (id: string, source: string) => ({ id, source, channel: 'HOSTING', strength: 1, propagation: 0, delayHours: 0, illustrative: true, type: 'CYBER', minAlive: 1, confidence: 'LOW', updatedAt: '2026-01-01' });
+    await db.write((tx) =>
+      tx.run(
+        `MATCH (a {id: 'fn:ee-health'}), (b {id: 'fac:aws-eu-central-1'}), (c {id: 'fac:aws-eu-west-1'})
+         CREATE (a)-[r1:DEPENDS_ON]->(b) SET r1 = $old CREATE (a)-[r2:DEPENDS_ON]->(c) SET r2 = $mine`,
+        { old: row('dep:t-stale-v1', 'Linchpin illustrative generator v1 (seed/README.md#rules), rule B'), mine: row('dep:t-mine', 'an analyst’s assumption') },
+      ),
+    );
+    const result = await loadSeed(db, SEED_DIR);
+    expect(result.counts.find((c) => c.kind === 'DependsOn')!.retired).toBe(1);
+    const left = await db.read((tx) => tx.run(`MATCH ()-[r:DEPENDS_ON]->() WHERE r.id IN ['dep:t-stale-v1', 'dep:t-mine'] RETURN r.id AS id`));
+    expect(left.map((r) => r.id)).toEqual(['dep:t-mine']);
+    await db.write((tx) => tx.run(`MATCH ()-[r:DEPENDS_ON {id: 'dep:t-mine'}]->() DELETE r`));
+    expect((await loadSeed(db, SEED_DIR)).counts.find((c) => c.kind === 'DependsOn')!.retired).toBe(0);
+  });
+
   it('rejects bad rows with file and line, and writes nothing', async () => {
     const before = await fingerprint();
     const dir = seedCopy();

@@ -1,7 +1,9 @@
 /**
  * Mitigations: rerun a scenario with hypothetical changes and report the
  * difference; and suggest, greedily, the k single changes from a stated
- * candidate set that most reduce the importance-weighted loss.
+ * candidate set that most reduce the importance-weighted loss (the search and
+ * the greedy choice: src/analysis/mitigations.ts; here, the translation into
+ * overrides and the evaluation by re-running the scenario).
  *
  * Candidate set (for the scenario's result on the current graph):
  *  - CUT_TRUST_CHANNEL: remove one trust-carrying dependency that lies on an
@@ -15,7 +17,7 @@
  * dependency and the first MAX_CANDIDATES are evaluated; each step keeps the
  * change with the largest reduction given the earlier ones (greedy).
  */
-import { greatCircleKm } from '../../analysis/great-circle';
+import { greedySelect, mitigationCandidates } from '../../analysis/mitigations';
 import { ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import type { BlastResultIds } from './blast-result';
@@ -61,56 +63,41 @@ interface Candidate {
   uses: number;
 }
 
-
+/** The search's candidates (src/analysis/mitigations.ts) as what-if overrides, with descriptions. */
 function candidates(snapshot: Snapshot, before: BlastResultIds): Candidate[] {
   const g = snapshot.propagation;
-  const affected = new Set(before.affected.map((a) => a.id));
-  const uses = new Map<string, number>();
-  for (const a of before.affected) {
-    if (a.kind !== 'CriticalFunction') continue;
-    for (const d of new Set(a.explanation.dependencies)) uses.set(d, (uses.get(d) ?? 0) + 1);
-  }
-  const out: Candidate[] = [];
-  for (const [depId, count] of uses) {
-    const e = g.edgeIndex.get(depId);
-    if (e === undefined) continue;
+  const affected = new Set(before.affected.map((a) => g.index.get(a.id)).filter((v) => v !== undefined));
+  const chains = before.affected
+    .filter((a) => a.kind === 'CriticalFunction')
+    .map((a) => a.explanation.dependencies.map((d) => g.edgeIndex.get(d)).filter((e) => e !== undefined));
+  return mitigationCandidates(g, snapshot, chains, affected, MAX_CANDIDATES).map((c) => {
+    const e = c.edge;
+    const depId = g.edgeIds[e]!;
     const dependent = g.edgeDependent[e]!;
     const supplier = g.edgeSupplier[e]!;
-    if (g.integrity[e]) {
-      out.push({
-        kind: 'CUT_TRUST_CHANNEL',
+    if (c.kind === 'CUT_TRUST_CHANNEL') {
+      return {
+        kind: c.kind,
         dependency: depId,
         alternative: null,
         description: `remove the ${snapshot.channel[e]} dependency of ${snapshot.names[dependent]} on ${snapshot.names[supplier]}`,
         changes: { removeDependencies: [depId] },
-        uses: count,
-      });
+        uses: c.uses,
+      };
     }
-    const existing = new Set<number>();
-    for (let k = g.byDependentOffsets[dependent]!; k < g.byDependentOffsets[dependent + 1]!; k++) existing.add(g.edgeSupplier[g.byDependentEdges[k]!]!);
-    let best = -1;
-    let bestDistance = Infinity;
-    for (let v = 0; v < g.n; v++) {
-      if (v === dependent || existing.has(v) || affected.has(g.ids[v]!)) continue;
-      if (g.kind[v] !== g.kind[supplier] || snapshot.subKind[v] !== snapshot.subKind[supplier]) continue;
-      const d = Number.isFinite(snapshot.latitude[supplier]!) && Number.isFinite(snapshot.latitude[v]!)
-        ? greatCircleKm(snapshot.latitude[supplier]!, snapshot.longitude[supplier]!, snapshot.latitude[v]!, snapshot.longitude[v]!)
-        : 0;
-      if (d < bestDistance) {
-        best = v;
-        bestDistance = d;
-      }
-    }
-    if (best < 0) continue;
-    const group = g.edgeGroup[e]! >= 0 ? g.groupNames[g.edgeGroup[e]!]! : `mitigation-${depId}`;
-    const minAlive = g.edgeGroup[e]! >= 0 ? g.groupMinAlive[g.edgeGroup[e]!]! : 1;
-    out.push({
-      kind: 'ADD_ALTERNATIVE',
+    const best = c.alternative;
+    const grouped = g.edgeGroup[e]! >= 0;
+    const group = grouped ? g.groupNames[g.edgeGroup[e]!]! : `mitigation-${depId}`;
+    const minAlive = grouped ? g.groupMinAlive[g.edgeGroup[e]!]! : 1;
+    const capacity = g.capacity[e]!;
+    // The alternative carries what the dependency it backs up carries.
+    return {
+      kind: c.kind,
       dependency: depId,
       alternative: g.ids[best]!,
       description: `give ${snapshot.names[dependent]} ${snapshot.names[best]} as an alternative to ${snapshot.names[supplier]} (${snapshot.channel[e]})`,
       changes: {
-        regroupDependencies: g.edgeGroup[e]! >= 0 ? [] : [{ dependency: depId, redundancyGroup: group, minAlive }],
+        regroupDependencies: grouped ? [] : [{ dependency: depId, redundancyGroup: group, minAlive }],
         addDependencies: [
           {
             dependent: g.ids[dependent]!,
@@ -120,46 +107,32 @@ function candidates(snapshot: Snapshot, before: BlastResultIds): Candidate[] {
             propagation: g.propagation[e]!,
             delayHours: g.delay[e]!,
             recoveryHours: Number.isNaN(g.recovery[e]!) ? null : g.recovery[e]!,
+            graceHours: g.grace[e]!,
+            carriesAvailability: g.availability[e] === 1,
+            carriesIntegrity: g.integrity[e] === 1,
+            capacityShare: grouped && !Number.isNaN(capacity) ? capacity : null,
             redundancyGroup: group,
             minAlive,
           },
         ],
       },
-      uses: count,
-    });
-  }
-  return out
-    .sort((a, b) => b.uses - a.uses || (a.dependency < b.dependency ? -1 : a.dependency > b.dependency ? 1 : a.kind < b.kind ? -1 : 1))
-    .slice(0, MAX_CANDIDATES);
+      uses: c.uses,
+    };
+  });
 }
 
 export function suggest(snapshot: Snapshot, request: NormalisedRequest, k: number) {
   if (!Number.isInteger(k) || k < 1 || k > MAX_SUGGESTIONS) throw new ValidationError(`k must be an integer from 1 to ${MAX_SUGGESTIONS} (got ${k})`);
   const base = runBlastRadius(snapshot, normaliseRequest(request, snapshot));
   const pool = candidates(snapshot, base);
-  let applied: OverridesRequest = request.overrides;
-  let current = base.totals.importanceLost;
-  const chosen: { step: number; candidate: Candidate; reduction: number; remaining: number }[] = [];
-  const used = new Set<number>();
-  for (let step = 1; step <= k; step++) {
-    let best: { index: number; loss: number } | null = null;
-    pool.forEach((c, i) => {
-      if (used.has(i)) return;
-      let loss: number;
-      try {
-        loss = runBlastRadius(snapshot, normaliseRequest({ ...request, overrides: mergeOverrides(applied, c.changes) }, snapshot)).totals.importanceLost;
-      } catch {
-        return; // a candidate that clashes with earlier changes is skipped
-      }
-      if (!best || loss < best.loss - 1e-12) best = { index: i, loss };
-    });
-    if (!best) break;
-    const { index, loss } = best as { index: number; loss: number };
-    if (current - loss <= 1e-12) break;
-    used.add(index);
-    applied = mergeOverrides(applied, pool[index]!.changes);
-    chosen.push({ step, candidate: pool[index]!, reduction: current - loss, remaining: loss });
-    current = loss;
-  }
-  return chosen;
+  const steps = greedySelect(pool, base.totals.importanceLost, k, (chosen, c) => {
+    const overrides = [...chosen, c].reduce((o, x) => mergeOverrides(o, x.changes), request.overrides);
+    try {
+      return runBlastRadius(snapshot, normaliseRequest({ ...request, overrides }, snapshot)).totals.importanceLost;
+    } catch (error) {
+      if (error instanceof ValidationError) return null; // a candidate that clashes with earlier changes is skipped
+      throw error;
+    }
+  });
+  return steps.map((s) => ({ step: s.step, candidate: pool[s.index]!, reduction: s.reduction, remaining: s.remaining }));
 }

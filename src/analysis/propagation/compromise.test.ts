@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCompromiseTallies, runCompromise, summariseCompromise } from './compromise';
+import { simulateOutage } from './outage';
 import { buildPropagationGraph } from './graph';
 import { dep, expectInputError, graph, node, randomGraphInput } from './test-utils';
 import type { CompromiseOptions, CompromiseTally } from './types';
@@ -195,5 +196,26 @@ describe('runCompromise: determinism and exact merging', () => {
     expect(s.importance.p95).toBeCloseTo(5.7, 12);
     expect(s.medianHour[3]).toBe(6);
     expect(s.meanFunctions).toBe(1.5);
+  });
+});
+
+describe('DISRUPT and OUTAGE', () => {
+  it('agree only when every edge carries both, every propagation is 1, the origins go down too and no redundancy is involved (random graphs)', () => {
+    // (Redundancy never protects against a compromise, so with groups DISRUPT reaches more.)
+    let differed = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const input = randomGraphInput(seed, { n: 30, required: 50, groups: 0, trustShare: 1 });
+      const certain = buildPropagationGraph({ ...input, edges: input.edges.map((e) => ({ ...e, integrity: true, availability: true, propagation: 1 })) });
+      const outage = simulateOutage(certain, { rule: 'HARD', origins: [0] });
+      const failedByOutage = Array.from(outage.failed);
+      const disrupt = runCompromise(certain, { origins: [0], effect: 'DISRUPT', rule: 'HARD', runs: 3, seed, originOutage: true });
+      // Every node the outage fails, fails in every run, and nothing else does.
+      expect(Array.from(disrupt.failedCount, (c) => (c === 3 ? 1 : c === 0 ? 0 : -1)), `seed ${seed}`).toEqual(failedByOutage);
+      // With propagation below 1 somewhere on the way, or the origin only compromised, the answers part.
+      const uncertain = buildPropagationGraph({ ...input, edges: input.edges.map((e) => ({ ...e, integrity: true, availability: true, propagation: 0.5 })) });
+      const partly = runCompromise(uncertain, { origins: [0], effect: 'DISRUPT', rule: 'HARD', runs: 50, seed });
+      if (failedByOutage.reduce((a, b) => a + b, 0) > 1 && partly.failedCount.some((c, v) => c !== 50 * failedByOutage[v]!)) differed++;
+    }
+    expect(differed).toBeGreaterThan(20);
   });
 });

@@ -1902,7 +1902,7 @@ export type Query = {
   incidents: IncidentConnection;
   /** A job by id. NOT_FOUND for an unknown id. */
   job: Job;
-  /** Providers, facilities and services ranked by the critical functions lost when each alone fails. Never blocks: says whether the ranking is FRESH, STALE or COMPUTING. */
+  /** Providers, facilities and services ranked by the importance lost (FAILED and DEGRADED functions, importance × loss) when each alone is down. Never blocks: says whether the ranking is FRESH, STALE or COMPUTING; a duration other than the default is swept on first request. */
   linchpins: LinchpinRanking;
   /** Reruns a scenario with hypothetical changes and returns the difference. */
   mitigate: Mitigation;
@@ -2034,8 +2034,10 @@ export type QueryJobArgs = {
 
 
 export type QueryLinchpinsArgs = {
+  durationHours?: InputMaybe<Scalars['Float']['input']>;
   lossCountry?: InputMaybe<Scalars['ID']['input']>;
   mode?: InputMaybe<PropagationMode>;
+  openEnded?: InputMaybe<Scalars['Boolean']['input']>;
   originCountry?: InputMaybe<Scalars['ID']['input']>;
   originKinds?: InputMaybe<Array<NodeKind>>;
   top?: InputMaybe<Scalars['Int']['input']>;
@@ -3386,7 +3388,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   graphView?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
-  linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'top'>>;
+  linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'openEnded' | 'top'>>;
   mitigate?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<QueryMitigateArgs, 'changes' | 'scenario'>>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'direction' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;

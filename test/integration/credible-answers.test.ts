@@ -126,6 +126,27 @@ describe('bounded durations and one outcome definition', () => {
   });
 });
 
+describe('the linchpin sweep takes a duration', () => {
+  it('sweeps a non-default duration on request; a shorter outage never ranks a candidate higher', async () => {
+    const Q = `query($d: Float) { linchpins(top: 1000, durationHours: $d) { status rows { node { id } score } } }`;
+    type R = { linchpins: { status: string; rows: { node: { id: string }; score: number }[] } };
+    const analysis = api.server.analysis;
+    await analysis.linchpinRanker.settled(await analysis.snapshot());
+    const day = await api.gql<R>(Q, {});
+    expect(day.data!.linchpins.status).toBe('FRESH');
+    const first = await api.gql<R>(Q, { d: 0.5 });
+    expect(first.errors).toBeUndefined();
+    expect(['COMPUTING', 'FRESH']).toContain(first.data!.linchpins.status);
+    await analysis.linchpinRanker.settled(await analysis.snapshot());
+    const half = await api.gql<R>(Q, { d: 0.5 });
+    expect(half.data!.linchpins.status).toBe('FRESH');
+    const dayScore = new Map(day.data!.linchpins.rows.map((r) => [r.node.id, r.score]));
+    for (const r of half.data!.linchpins.rows) expect(r.score, r.node.id).toBeLessThanOrEqual(dayScore.get(r.node.id)! + 1e-9);
+    expect(half.data!.linchpins.rows.reduce((a, r) => a + r.score, 0)).toBeLessThan(day.data!.linchpins.rows.reduce((a, r) => a + r.score, 0));
+    expect(codes(await api.gql(`{ linchpins(durationHours: -1) { status } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('a stored importance of 0 breaks no analysis', () => {
   it('blastRadius, centrality, graphView, stressTest and saveScenario still answer', async () => {
     const fn = 'fn:ee-health';

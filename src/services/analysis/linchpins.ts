@@ -7,7 +7,7 @@
  * the background after each snapshot change, in slices that yield to the event
  * loop; the query never waits for it and says FRESH, STALE or COMPUTING.
  */
-import type { NodeKind, PropagationMode } from '../../../graph-schema/vocabulary';
+import { DEFAULT_DURATION_HOURS, type NodeKind, type PropagationMode } from '../../../graph-schema/vocabulary';
 import { compromiseCandidateLoss, outageCandidateLoss, rankCandidates, type CandidateLoss } from '../../analysis/linchpin-score';
 import { KIND_CODES } from '../../analysis/propagation/types';
 import { ValidationError } from '../../errors';
@@ -23,6 +23,8 @@ const SLICE = 16;
 interface Sweep {
   snapshot: Snapshot;
   mode: PropagationMode;
+  /** OUTAGE: hours each candidate is down (null: open-ended). */
+  durationHours: number | null;
   done: number;
   total: number;
   losses: CandidateLoss[];
@@ -36,38 +38,51 @@ export interface LinchpinQuery {
   originCountry?: string | null;
   lossCountry?: string | null;
   top?: number | null;
+  /** OUTAGE: hours each candidate is down (default 24); openEnded for no end. */
+  durationHours?: number | null;
+  openEnded?: boolean | null;
 }
 
-export class LinchpinRanker {
-  private finished = new Map<PropagationMode, Sweep>();
-  private running = new Map<PropagationMode, Sweep>();
+/** At most this many (mode, duration) sweeps are kept; the default ones always are. */
+const MAX_SWEEPS = 8;
+const sweepKey = (mode: PropagationMode, durationHours: number | null) => (mode === 'COMPROMISE' ? mode : `${mode}:${durationHours ?? 'open'}`);
 
-  /** Starts sweeps for a new snapshot (cancelling older ones). */
+export class LinchpinRanker {
+  private finished = new Map<string, Sweep>();
+  private running = new Map<string, Sweep>();
+
+  /** Starts the default sweeps for a new snapshot (cancelling older ones). */
   start(snapshot: Snapshot): void {
-    for (const mode of ['OUTAGE', 'COMPROMISE'] as const) this.startMode(snapshot, mode);
+    for (const mode of ['OUTAGE', 'COMPROMISE'] as const) this.startMode(snapshot, mode, DEFAULT_DURATION_HOURS);
   }
 
-  private startMode(snapshot: Snapshot, mode: PropagationMode): void {
-    const current = this.running.get(mode);
+  private startMode(snapshot: Snapshot, mode: PropagationMode, durationHours: number | null): void {
+    const key = sweepKey(mode, durationHours);
+    const current = this.running.get(key);
     if (current && current.snapshot.version === snapshot.version) return;
     if (current) current.cancelled = true;
+    if (!this.finished.has(key) && this.finished.size >= MAX_SWEEPS) {
+      const defaults = new Set([sweepKey('OUTAGE', DEFAULT_DURATION_HOURS), sweepKey('COMPROMISE', null)]);
+      const oldest = [...this.finished.keys()].find((k) => !defaults.has(k));
+      if (oldest !== undefined) this.finished.delete(oldest);
+    }
     const g = snapshot.propagation;
     const candidates: number[] = [];
     for (let v = 0; v < g.n; v++) if (CANDIDATE_KINDS.includes(KIND_CODES[g.kind[v]!] as NodeKind)) candidates.push(v);
-    const sweep: Sweep = { snapshot, mode, done: 0, total: candidates.length, losses: [], computedAt: null, cancelled: false };
-    this.running.set(mode, sweep);
+    const sweep: Sweep = { snapshot, mode, durationHours, done: 0, total: candidates.length, losses: [], computedAt: null, cancelled: false };
+    this.running.set(key, sweep);
     const step = () => {
       if (sweep.cancelled) return;
       const end = Math.min(sweep.done + SLICE, candidates.length);
-      for (let i = sweep.done; i < end; i++) sweep.losses.push(lossOf(snapshot, mode, candidates[i]!));
+      for (let i = sweep.done; i < end; i++) sweep.losses.push(lossOf(snapshot, mode, candidates[i]!, durationHours));
       sweep.done = end;
       if (end < candidates.length) {
         setImmediate(step);
         return;
       }
       sweep.computedAt = new Date().toISOString();
-      this.finished.set(mode, sweep);
-      if (this.running.get(mode) === sweep) this.running.delete(mode);
+      this.finished.set(key, sweep);
+      if (this.running.get(key) === sweep) this.running.delete(key);
     };
     setImmediate(step);
   }
@@ -91,11 +106,19 @@ export class LinchpinRanker {
     for (const [name, c] of [['originCountry', query.originCountry], ['lossCountry', query.lossCountry]] as const) {
       if (c && current && !current.countryIndex.has(c)) throw new ValidationError(`${name}: unknown country '${c}'`);
     }
-    const done = this.finished.get(mode);
-    const running = this.running.get(mode);
+    if (query.openEnded && query.durationHours !== null && query.durationHours !== undefined) {
+      throw new ValidationError('give either durationHours or openEnded: true, not both');
+    }
+    const durationHours = query.openEnded ? null : (query.durationHours ?? DEFAULT_DURATION_HOURS);
+    if (durationHours !== null && (!Number.isFinite(durationHours) || durationHours < 0 || durationHours > 1e6)) {
+      throw new ValidationError(`durationHours must be a number of hours from 0 to 1000000 (got ${durationHours}); for an outage with no end, pass openEnded: true`);
+    }
+    const key = sweepKey(mode, durationHours);
+    const done = this.finished.get(key);
+    const running = this.running.get(key);
     const fresh = done !== undefined && done.snapshot.version === latestVersion;
-    if (current && !fresh && (!running || running.snapshot.version !== current.version)) this.startMode(current, mode);
-    const inFlight = this.running.get(mode);
+    if (current && !fresh && (!running || running.snapshot.version !== current.version)) this.startMode(current, mode, durationHours);
+    const inFlight = this.running.get(key);
     const status = fresh ? 'FRESH' : done ? 'STALE' : 'COMPUTING';
     const progress = fresh ? 1 : inFlight ? inFlight.done / Math.max(1, inFlight.total) : 0;
     return {
@@ -109,7 +132,7 @@ export class LinchpinRanker {
 
   /** Score and rank of one node in the unfiltered OUTAGE ranking of the given snapshot, if computed for it. */
   nodeScore(current: Snapshot, id: string): { score: number; rank: number } | null {
-    const done = this.finished.get('OUTAGE');
+    const done = this.finished.get(sweepKey('OUTAGE', DEFAULT_DURATION_HOURS));
     if (!done || done.snapshot.version !== current.version) return null;
     const all = rows(done, CANDIDATE_KINDS, null, null);
     const row = all.find((r) => r.id === id);
@@ -117,9 +140,9 @@ export class LinchpinRanker {
   }
 }
 
-function lossOf(snapshot: Snapshot, mode: PropagationMode, v: number): CandidateLoss {
+function lossOf(snapshot: Snapshot, mode: PropagationMode, v: number, durationHours: number | null): CandidateLoss {
   const g = snapshot.propagation;
-  return mode === 'OUTAGE' ? outageCandidateLoss(g, v) : compromiseCandidateLoss(g, v, COMPROMISE_SWEEP_RUNS, COMPROMISE_SWEEP_SEED);
+  return mode === 'OUTAGE' ? outageCandidateLoss(g, v, { durationHours }) : compromiseCandidateLoss(g, v, COMPROMISE_SWEEP_RUNS, COMPROMISE_SWEEP_SEED);
 }
 
 function rows(sweep: Sweep, kinds: readonly NodeKind[], originCountry: string | null, lossCountry: string | null) {

@@ -33,7 +33,10 @@ export function variants(snapshot: Snapshot): Variant[] {
   const kept = base.edges.filter((e) => !generatedIds.has(e.id)); // public record (and anything else stored)
   const build = (without: RuleId): PropagationGraph => {
     const rows = generateWithout(facts, [without]).dependencies;
-    const edges = [...kept, ...rows.map((r) => edgeInputOf(r.id, r.dependent, r.supplier, r as unknown as Record<string, unknown>))];
+    // Sorted by id like the projection, so that Monte Carlo runs draw in the same edge order as on the whole model.
+    const edges = [...kept, ...rows.map((r) => edgeInputOf(r.id, r.dependent, r.supplier, r as unknown as Record<string, unknown>))].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     dropMixedCapacities(edges);
     return buildPropagationGraph({ nodes: base.nodes, edges, owned: base.owned });
   };

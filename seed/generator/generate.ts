@@ -16,14 +16,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import {
-  DEPENDENCY_ID_PREFIX,
-  ENTITY_ID_PATTERN,
   ID_PREFIX,
   SECTORS,
-  edgeCarriage,
-  isAllowedDependency,
 } from '../../graph-schema/vocabulary';
-import type { Channel, DependencyType, NodeKind, Sector } from '../../graph-schema/vocabulary';
+import type { Channel, Sector } from '../../graph-schema/vocabulary';
 import { Rng } from './prng';
 import {
   CATALOGUE,
@@ -38,7 +34,6 @@ import {
   IDENTITY_SUITES,
   IMPORTANCE,
   IMPORTANCE_RULE,
-  LATENCY_RANGE,
   MSP_P_MONITORING,
   MSP_P_RMM,
   MSP_SAME_COUNTRY_WEIGHT,
@@ -56,30 +51,29 @@ import {
   P_UA_TAX_SOFTWARE,
   P_WEB_GIVEN_PUBLIC,
   POWER_GRACE,
-  PROPAGATION,
-  RECOVERY_RANGE,
   WEB_PRESENCE_SHARE,
   WEB_RECOVERY_RANGE,
   RULE_IDS,
   SECTOR_RULES,
   SEED,
   SOURCE,
-  STRENGTH_RANGE,
   WEB_HOSTING_CANDIDATES,
 } from './rules';
 import type { RuleId } from './rules';
 import type {
   CountryRecord,
-  DependencyRecord,
   FacilityRecord,
   FunctionRecord,
-  GeneratedDependencyRecord,
   IllustrativeRows,
   ProviderRecord,
   SeedFacts,
   ServiceRecord,
 } from './types';
 import { greatCircleKm } from '../../src/analysis/great-circle';
+import { EdgeSet, type PendingEdge } from './edge-set';
+import { byId, functionId, round } from './ids';
+
+export { dependencyId, dependencyTypeFor, functionId, kindOfId } from './ids';
 
 /* ------------------------------------------------------------------- files */
 
@@ -137,38 +131,6 @@ export function renderIllustrative(rows: IllustrativeRows): Record<string, strin
 
 /* ----------------------------------------------------------------- helpers */
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const round = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
-
-
-/** Node kind from an id's prefix. */
-export function kindOfId(id: string): NodeKind | undefined {
-  for (const [kind, prefix] of Object.entries(ID_PREFIX) as [NodeKind, string][]) {
-    if (prefix !== '' && id.startsWith(prefix)) return kind;
-  }
-  return /^[A-Z]{2}$/.test(id) ? 'Country' : undefined;
-}
-
-/** Rinaldi type by channel: electricity is physical, operation by the supplier is logical, the rest cyber. */
-export function dependencyTypeFor(channel: Channel): DependencyType {
-  if (channel === 'POWER') return 'PHYSICAL';
-  if (channel === 'MANAGED_SERVICE') return 'LOGICAL';
-  return 'CYBER';
-}
-
-/** `dep:<dependent-slug>--<supplier-slug>--<channel>`, slugs = ids with ':' -> '.'. */
-export function dependencyId(dependent: string, supplier: string, channel: Channel): string {
-  const slug = (id: string): string => id.replace(':', '.').toLowerCase();
-  return `${DEPENDENCY_ID_PREFIX}${slug(dependent)}--${slug(supplier)}--${channel.toLowerCase()}`;
-}
-
-export function functionId(country: string, sector: Sector): string {
-  return `fn:${country.toLowerCase()}-${sector.toLowerCase().replace(/_/g, '-')}`;
-}
-
 const nis2Label = (nis2: string): string => (nis2.startsWith('Annex') ? `NIS2 ${nis2}` : nis2);
 
 /** Importance rule I (see IMPORTANCE_RULE). */
@@ -179,130 +141,6 @@ export function importanceOf(sector: Sector): number {
   if (nis2.startsWith('Annex I.')) return IMPORTANCE.annexI;
   if (nis2.startsWith('Annex II.')) return IMPORTANCE.annexII;
   throw new Error(`no importance rule for sector ${sector}`);
-}
-
-/** Per-edge settings a rule may give besides the drawn parameters. */
-interface EdgeOptions {
-  group?: { id: string; minAlive: number } | null;
-  /** On grouped edges (every member of the group or none); outside a group: a partial dependency. */
-  capacityShare?: number;
-  /** Draw recoveryHours from this range instead of RECOVERY_RANGE. */
-  recoveryRange?: readonly [number, number];
-  /** Hours the dependent runs on without the supplier; absent: the channel's default. */
-  graceHours?: number | null;
-  /** Absent: the channel's default. */
-  carriesAvailability?: boolean;
-}
-
-/** One edge a rule wants, before it is written (used to assemble groups across rules). */
-interface PendingEdge {
-  rng: Rng;
-  supplier: string;
-  channel: Channel;
-  rule: RuleId;
-  graceHours?: number | null;
-  carriesAvailability?: boolean;
-}
-
-/** Accumulates generated edges; refuses a second edge per (dependent, supplier, channel). */
-class EdgeSet {
-  readonly rows: GeneratedDependencyRecord[] = [];
-  private readonly keys = new Set<string>();
-
-  constructor(existing: readonly DependencyRecord[]) {
-    for (const d of existing) this.keys.add(EdgeSet.key(d.dependent, d.supplier, d.channel));
-  }
-
-  static key(dependent: string, supplier: string, channel: Channel): string {
-    return `${dependent}|${supplier}|${channel}`;
-  }
-
-  has(dependent: string, supplier: string, channel: Channel): boolean {
-    return this.keys.has(EdgeSet.key(dependent, supplier, channel));
-  }
-
-  /**
-   * One edge, parameters drawn from `rng` in this order: strength, propagation (only
-   * when the edge carries integrity), delay (only on channels with a latency range),
-   * recovery. Returns false (and draws nothing) on a duplicate.
-   */
-  add(rng: Rng, dependent: string, supplier: string, channel: Channel, rule: RuleId, opts: EdgeOptions = {}): boolean {
-    if (dependent === supplier || this.has(dependent, supplier, channel)) return false;
-    const dk = kindOfId(dependent);
-    const sk = kindOfId(supplier);
-    if (dk === undefined || sk === undefined || !isAllowedDependency(dk, sk)) {
-      throw new Error(`DEPENDS_ON ${dependent} (${dk}) -> ${supplier} (${sk}) is not allowed`);
-    }
-    const id = dependencyId(dependent, supplier, channel);
-    if (!ENTITY_ID_PATTERN.test(id)) throw new Error(`dependency id does not match the id pattern: ${id}`);
-    const group = opts.group ?? null;
-    const carriage = edgeCarriage(channel, { carriesAvailability: opts.carriesAvailability ?? null });
-    const strength = round(rng.uniform(STRENGTH_RANGE[0], STRENGTH_RANGE[1]), 2);
-    const p = PROPAGATION[channel];
-    const propagation = carriage.integrity && p !== undefined ? round(p.base + p.span * rng.bates(p.n), 2) : 0;
-    const latency = LATENCY_RANGE[channel];
-    const delayHours = latency === undefined ? 0 : round(rng.uniform(latency[0], latency[1]), 1);
-    const recovery = opts.recoveryRange ?? RECOVERY_RANGE;
-    const recoveryHours = opts.recoveryRange === undefined ? Math.round(rng.uniform(recovery[0], recovery[1])) : round(rng.uniform(recovery[0], recovery[1]), 1);
-    this.keys.add(EdgeSet.key(dependent, supplier, channel));
-    const graceHours = opts.graceHours ?? undefined;
-    // Key order is fixed (byte-identical files); the optional carriage fields appear only when set.
-    const row: GeneratedDependencyRecord = {
-      id,
-      dependent,
-      supplier,
-      type: dependencyTypeFor(channel),
-      channel,
-      strength,
-      redundancyGroup: group?.id ?? null,
-      minAlive: group?.minAlive ?? 1,
-      propagation,
-      delayHours,
-      ...(graceHours === undefined ? {} : { graceHours }),
-      recoveryHours,
-      ...(opts.carriesAvailability === undefined ? {} : { carriesAvailability: opts.carriesAvailability }),
-      ...(opts.capacityShare === undefined ? {} : { capacityShare: opts.capacityShare }),
-      source: `${SOURCE}, rule ${rule}`,
-      confidence: 'LOW',
-      illustrative: true,
-      updatedAt: GENERATOR_DATE,
-    };
-    this.rows.push(row);
-    return true;
-  }
-
-  /**
-   * Edges to alternative suppliers sharing one redundancy group. Duplicates are
-   * dropped first; a group of one becomes a plain edge; minAlive is capped at
-   * the group size, so 1 <= minAlive <= size always holds. With `shares`, every
-   * member gets capacityShare 1/size (equal shares; dropped for a group of one).
-   */
-  addGroup(
-    dependent: string,
-    pending: readonly PendingEdge[],
-    groupId: string,
-    minAlive: number,
-    shares = false,
-  ): void {
-    const seen = new Set<string>();
-    const fresh = pending.filter((e) => {
-      const k = EdgeSet.key(dependent, e.supplier, e.channel);
-      if (e.supplier === dependent || seen.has(k) || this.has(dependent, e.supplier, e.channel)) return false;
-      seen.add(k);
-      return true;
-    });
-    if (fresh.length === 0) return;
-    const group = fresh.length === 1 ? null : { id: groupId, minAlive: Math.max(1, Math.min(minAlive, fresh.length)) };
-    const capacityShare = shares && group !== null ? round(1 / fresh.length, 2) : undefined;
-    for (const e of fresh) {
-      this.add(e.rng, dependent, e.supplier, e.channel, e.rule, {
-        group,
-        ...(capacityShare === undefined ? {} : { capacityShare }),
-        ...(e.graceHours === undefined ? {} : { graceHours: e.graceHours }),
-        ...(e.carriesAvailability === undefined ? {} : { carriesAvailability: e.carriesAvailability }),
-      });
-    }
-  }
 }
 
 /* --------------------------------------------------------------- generator */

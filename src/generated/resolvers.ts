@@ -987,9 +987,11 @@ export type FacilitySortField =
 /** How likely one critical function is to fail. */
 export type FunctionRisk = {
   __typename?: 'FunctionRisk';
+  /** Probability that it is DEGRADED but not lost (a loss of at least 5%; counted in runs with a duration, or under COMPROMISE DISRUPT). */
+  degraded: Probability;
   /** The function. */
   function: CriticalFunction;
-  /** Failure probability. */
+  /** Failure probability (lost: FAILED; under COMPROMISE, compromised or failed). */
   probability: Probability;
 };
 
@@ -2462,7 +2464,7 @@ export type StressTestResult = {
   __typename?: 'StressTestResult';
   /** Member states, most likely to fail first. */
   countries: Array<CountryRisk>;
-  /** Functions with a non-zero failure probability, most likely first. */
+  /** Functions with a non-zero probability of being lost or degraded, most likely lost first. */
   functions: Array<FunctionRisk>;
   /** Critical functions lost per run. */
   functionsLost: Distribution;
@@ -3109,6 +3111,7 @@ export type FacilityConnectionResolvers<ContextType = ApiContext, ParentType ext
 };
 
 export type FunctionRiskResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FunctionRisk'] = ResolversParentTypes['FunctionRisk']> = {
+  degraded?: Resolver<ResolversTypes['Probability'], ParentType, ContextType>;
   function?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType>;
   probability?: Resolver<ResolversTypes['Probability'], ParentType, ContextType>;
 };

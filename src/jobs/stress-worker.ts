@@ -29,6 +29,7 @@ port.on('message', (request: ChunkRequest) => {
     reply = { chunk: request.chunk, tally };
     port.postMessage(reply, [
       tally.functionFailures.buffer,
+      tally.functionDegradations.buffer,
       tally.countryFailures.buffer,
       tally.runFunctions.buffer,
       tally.runImportance.buffer,

@@ -300,7 +300,7 @@ describe('rankings', () => {
 
 describe('stress tests', () => {
   const START = `mutation($input: StressTestInput!) { stressTest(input: $input) { id status total } }`;
-  const POLL = `query($id: ID!) { job(id: $id) { id status done total progress error result { runId runs functions { function { id } probability { estimate low high } } countries { country { id } probability { estimate low high } } functionsLost { p5 p50 p95 max mean } } } }`;
+  const POLL = `query($id: ID!) { job(id: $id) { id status done total progress error result { runId runs functions { function { id } probability { estimate low high } degraded { estimate low high } } countries { country { id } probability { estimate low high } } functionsLost { p5 p50 p95 max mean } } } }`;
   type JobView = { id: string; status: string; done: number; total: number; progress: number; error: string | null; result: { runId: string; runs: number; functions: { function: { id: string }; probability: { estimate: number; low: number; high: number } }[]; countries: { probability: { estimate: number } }[]; functionsLost: { p5: number; p50: number; p95: number; max: number } } | null };
 
   async function run(input: Record<string, unknown>): Promise<JobView> {

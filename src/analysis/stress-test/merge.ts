@@ -22,6 +22,8 @@ export function mergeStressTallies(a: StressTally, b: StressTally): StressTally 
   }
   const functionFailures = a.functionFailures.slice();
   for (let i = 0; i < functionFailures.length; i++) functionFailures[i]! += b.functionFailures[i]!;
+  const functionDegradations = a.functionDegradations.slice();
+  for (let i = 0; i < functionDegradations.length; i++) functionDegradations[i]! += b.functionDegradations[i]!;
   const countryFailures = a.countryFailures.slice();
   for (let i = 0; i < countryFailures.length; i++) countryFailures[i]! += b.countryFailures[i]!;
   const runs = b.runsTo - a.runsFrom;
@@ -31,7 +33,7 @@ export function mergeStressTallies(a: StressTally, b: StressTally): StressTally 
   const runImportance = new Float64Array(runs);
   runImportance.set(a.runImportance, 0);
   runImportance.set(b.runImportance, a.runImportance.length);
-  return { runsFrom: a.runsFrom, runsTo: b.runsTo, functionFailures, countryFailures, runFunctions, runImportance };
+  return { runsFrom: a.runsFrom, runsTo: b.runsTo, functionFailures, functionDegradations, countryFailures, runFunctions, runImportance };
 }
 
 function checkTally(t: StressTally, argument: string): void {
@@ -39,6 +41,8 @@ function checkTally(t: StressTally, argument: string): void {
     t === null ||
     typeof t !== 'object' ||
     !(t.functionFailures instanceof Int32Array) ||
+    !(t.functionDegradations instanceof Int32Array) ||
+    t.functionDegradations.length !== t.functionFailures.length ||
     !(t.countryFailures instanceof Int32Array) ||
     !(t.runFunctions instanceof Int32Array) ||
     !(t.runImportance instanceof Float64Array) ||

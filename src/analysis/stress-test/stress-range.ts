@@ -22,11 +22,15 @@
  *
  * A function is lost in a run when its outcome is FAILED (src/analysis/outcome.ts:
  * its rule held — under DISTRESS, distress 1; a degraded function, with a partial
- * loss, is not lost), or, under COMPROMISE, when it is compromised or fails. A country fails in a run when its
+ * loss, is not lost, and is counted apart when its loss is at least the default
+ * minLoss — in timed runs only: the untimed HARD sweep sees failures alone), or,
+ * under COMPROMISE, when it is compromised or fails. A country fails in a run when its
  * lost functions carry at least `countryLossShare` of the importance of all the
  * functions it serves (compared with a 1e-12 relative tolerance for rounding).
  */
+import { DEFAULT_OUTCOME_OPTIONS } from '../impact/outcome';
 import { hardFailureSet, runCompromise, simulateOutage } from '../propagation';
+import { LOSS_UNITS } from '../propagation/compromise';
 import type { PropagationGraph } from '../propagation/types';
 import { KIND_CODES } from '../propagation/types';
 import { runRandom } from '../random';
@@ -124,7 +128,8 @@ function randomFailureRuns(
     } else {
       const result = simulateOutage(g, { rule: o.rule, origins, durationHours: o.durationHours });
       const failedNow = result.failed;
-      book.record(r, (f) => failedNow[f] === 1);
+      const loss = result.distress;
+      book.record(r, (f) => failedNow[f] === 1, (f) => loss[f]! >= DEFAULT_OUTCOME_OPTIONS.minLoss - 1e-12);
     }
     for (const v of origins) chosen[v] = 0;
     origins.length = 0;
@@ -142,8 +147,12 @@ function compromiseRuns(g: PropagationGraph, o: Compromise, from: number, to: nu
       from: r,
       to: r + 1,
     });
-    const { compromisedCount, failedCount } = t;
-    book.record(r, (f) => compromisedCount[f]! > 0 || failedCount[f]! > 0);
+    const { compromisedCount, failedCount, degradedCount, lossSum } = t;
+    book.record(
+      r,
+      (f) => compromisedCount[f]! > 0 || failedCount[f]! > 0,
+      (f) => degradedCount[f]! > 0 && lossSum[f]! / LOSS_UNITS >= DEFAULT_OUTCOME_OPTIONS.minLoss - 1e-12,
+    );
   }
 }
 
@@ -188,18 +197,22 @@ class RunBook {
       runsFrom: from,
       runsTo: to,
       functionFailures: new Int32Array(f),
+      functionDegradations: new Int32Array(f),
       countryFailures: new Int32Array(c),
       runFunctions: new Int32Array(to - from),
       runImportance: new Float64Array(to - from),
     };
   }
 
-  record(run: number, lost: (node: number) => boolean): void {
+  record(run: number, lost: (node: number) => boolean, degraded: (node: number) => boolean = () => false): void {
     const { tally, functions, importance, functionCountry, countryLost, countryTotal } = this;
     let count = 0;
     let weight = 0;
     for (let i = 0; i < functions.length; i++) {
-      if (!lost(functions[i]!)) continue;
+      if (!lost(functions[i]!)) {
+        if (degraded(functions[i]!)) tally.functionDegradations[i]! += 1;
+        continue;
+      }
       tally.functionFailures[i]! += 1;
       count++;
       weight += importance[i]!;

@@ -270,3 +270,45 @@ describe('mergeStressTallies and summariseStressTest', () => {
     expect(s.functionsLost.importance).toEqual({ p5: 3, p50: 3, p95: 3, max: 3, mean: 3 });
   });
 });
+
+describe('stressTestRange: degraded functions are counted apart from lost ones', () => {
+  it('losing one of two equal cables degrades the island; losing both loses it', () => {
+    const g = buildPropagationGraph({
+      nodes: [
+        { id: 'c1', kind: 'Facility' },
+        { id: 'c2', kind: 'Facility' },
+        { id: 'island', kind: 'CriticalFunction' },
+      ],
+      edges: ['c1', 'c2'].map((s) => ({
+        id: `island>${s}`,
+        dependent: 'island',
+        supplier: s,
+        strength: 1,
+        propagation: 0,
+        delayHours: 0,
+        recoveryHours: 1,
+        integrity: false,
+        illustrative: false,
+        redundancyGroup: 'cables',
+        minAlive: 1,
+        capacity: 0.5,
+      })),
+      owned: [],
+    });
+    const ctx: StressContext = { countries: ['IS'], nodeCountry: Int32Array.from([0, 0, 0]), functionCountry: Int32Array.from([-1, -1, 0]) };
+    const t = stressTestRange(g, ctx, random({ rule: 'HARD', p: 0.5, runs: 400, seed: 3, durationHours: 24 }), 0, 400);
+    const lost = t.functionFailures[0]!;
+    const degraded = t.functionDegradations[0]!;
+    // Both cables fail with probability 1/4 (lost); exactly one with 1/2 (degraded by half).
+    expect(lost).toBeGreaterThan(70);
+    expect(lost).toBeLessThan(130);
+    expect(degraded).toBeGreaterThan(160);
+    expect(degraded).toBeLessThan(240);
+    const s = summariseStressTest(g, ctx, t);
+    expect(s.functions[0]!.degraded.failures).toBe(degraded);
+    // The untimed sweep (no duration) sees failures only.
+    const untimed = stressTestRange(g, ctx, random({ rule: 'HARD', p: 0.5, runs: 400, seed: 3 }), 0, 400);
+    expect(untimed.functionFailures[0]).toBe(lost);
+    expect(untimed.functionDegradations[0]).toBe(0);
+  });
+});

@@ -45,6 +45,7 @@ export function summariseStressTest(g: PropagationGraph, ctx: StressContext, tal
       country: c >= 0 ? ctx.countries[c]! : null,
       importance: g.importance[v]!,
       ...estimate(tally.functionFailures[i]!),
+      degraded: estimate(tally.functionDegradations[i]!),
     });
   });
   const countryRows: CountryStress[] = [];

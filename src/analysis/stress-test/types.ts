@@ -64,6 +64,8 @@ export interface StressTally {
   runsTo: number;
   /** Per function: in how many runs it was lost. */
   functionFailures: Int32Array;
+  /** Per function: in how many runs it was DEGRADED (loss ≥ minLoss, not failed; timed runs only). */
+  functionDegradations: Int32Array;
   /** Per country (ctx.countries order): in how many runs it failed. */
   countryFailures: Int32Array;
   /** Per run (index run − runsFrom): functions lost, and their importance. */
@@ -87,6 +89,8 @@ export interface FunctionStress extends ProbabilityEstimate {
   /** Country id it serves, or null. */
   country: string | null;
   importance: number;
+  /** Runs in which it was DEGRADED, not lost, with its Wilson interval. */
+  degraded: ProbabilityEstimate;
 }
 
 export interface CountryStress extends ProbabilityEstimate {

@@ -17,7 +17,7 @@ export const stressTestResolvers: Resolvers = {
     result: async (m, _, ctx) => {
       const r = resultOf(m);
       if (!r) return null;
-      const functions = r.functions.filter((f) => f.failures > 0).sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
+      const functions = r.functions.filter((f) => f.failures > 0 || (f.degraded?.failures ?? 0) > 0).sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
       const countries = [...r.countries].sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
       const nodes = await loadNodeMap(ctx, [...functions.map((f) => f.id), ...countries.map((c) => c.id)]);
       const probability = (p: { probability: number; lower: number; upper: number }) => ({ estimate: p.probability, low: p.lower, high: p.upper });
@@ -26,7 +26,12 @@ export const stressTestResolvers: Resolvers = {
         runs: r.runs,
         seed: r.seed,
         snapshotVersion: r.snapshotVersion,
-        functions: functions.filter((f) => nodes.has(f.id)).map((f) => ({ function: nodes.get(f.id)!, probability: probability(f) })),
+        functions: functions.filter((f) => nodes.has(f.id)).map((f) => ({
+          function: nodes.get(f.id)!,
+          probability: probability(f),
+          // Results computed before degradations were counted have none.
+          degraded: probability(f.degraded ?? { probability: 0, lower: 0, upper: 0 }),
+        })),
         countries: countries.filter((c) => nodes.has(c.id)).map((c) => ({ country: nodes.get(c.id)!, probability: probability(c) })),
         functionsLost: r.functionsLost.count,
         importanceLost: r.functionsLost.importance,

@@ -91,7 +91,7 @@ try {
   console.log('\nheadline answers (the one outcome definition: failed / degraded / compromised functions)');
   await printHeadlines(analysis);
 
-  console.log('\nsensitivity: functions failed/degraded/compromised with each generator rule left out, on public record only, for two durations');
+  console.log('\nsensitivity: functions failed/degraded/compromised with each generator rule left out, on public record only, for 4, 24 and 72 hours');
   const t1 = performance.now();
   const replays: [string, BlastRadiusRequest][] = [];
   for (const id of INCIDENTS) replays.push([id.replace(/^inc:/, '').replace(/-\d{4}$/, ''), (await incidentRequest(db, id)).request]);

@@ -2,7 +2,8 @@
  * The sensitivity table of `npm run bench`: the headline answers under each
  * illustrative generator rule left out in turn, on public record only, and for
  * two outage durations, so that a reader sees how much of an answer rests on
- * assumptions. Every variant is built in memory from the seed files (the same
+ * assumptions (the three durations straddle the graces: identity 1 h, data
+ * centres' fuel 12 h, hospitals' generators 24 h). Every variant is built in memory from the seed files (the same
  * nodes, the stored public-record edges, the generator's rows without that rule)
  * and analysed with the same engine and outcome definition as the API.
  */
@@ -17,7 +18,7 @@ import { normaliseRequest, runBlastRadius, type BlastRadiusRequest } from '../se
 import type { BlastResultIds } from '../services/analysis/blast-result';
 
 const CANDIDATE_KINDS: readonly NodeKind[] = ['Provider', 'Facility', 'Service'];
-export const SENSITIVITY_DURATIONS = [DEFAULT_DURATION_HOURS, 72] as const;
+export const SENSITIVITY_DURATIONS = [4, DEFAULT_DURATION_HOURS, 72] as const;
 
 export interface Variant {
   label: string;
@@ -51,6 +52,8 @@ export interface Headline {
   label: string;
   durationHours: number;
   top: string[];
+  /** Score of the first linchpin (0 when none). */
+  topScore: number;
   cases: Record<string, { failed: number; degraded: number; compromised: number }>;
 }
 
@@ -70,16 +73,19 @@ export function headline(
   const s: Snapshot = { ...snapshot, propagation: v.graph };
   const g = v.graph;
   let top: string[] = [];
+  let topScore = 0;
   if (!v.excludeIllustrative) {
     const losses = [];
     for (let u = 0; u < g.n; u++) if (CANDIDATE_KINDS.includes(KIND_CODES[g.kind[u]!] as NodeKind)) losses.push(outageCandidateLoss(g, u, { durationHours }));
-    top = rankCandidates(g, s, losses).slice(0, 10).filter((r) => r.score > 0).map((r) => r.id);
+    const ranked = rankCandidates(g, s, losses).slice(0, 10).filter((r) => r.score > 0);
+    top = ranked.map((r) => r.id);
+    topScore = ranked[0]?.score ?? 0;
   }
   const out: Headline['cases'] = {};
   const run = (req: BlastRadiusRequest) => runBlastRadius(s, normaliseRequest({ ...req, excludeIllustrative: v.excludeIllustrative }, s));
   for (const [name, req] of cases) out[name] = counts(run({ ...req, durationHours }));
   for (const [name, req] of replays) out[name] = counts(run(req));
-  return { label: v.label, durationHours, top, cases: out };
+  return { label: v.label, durationHours, top, topScore, cases: out };
 }
 
 /** Rows of the printed table. */
@@ -87,12 +93,12 @@ export function formatTable(rows: readonly Headline[], full: Headline): string[]
   const names = Object.keys(full.cases);
   const cell = (c: { failed: number; degraded: number; compromised: number }) => `${c.failed}/${c.degraded}/${c.compromised}`.padStart(10);
   const lines = [
-    `  ${'variant'.padEnd(20)} ${'h'.padStart(3)}  ${'top-10 kept'.padStart(11)}  ${names.map((n) => n.padStart(10)).join(' ')}   top 3`,
+    `  ${'variant'.padEnd(20)} ${'h'.padStart(3)}  ${'top-10 kept'.padStart(11)}  ${'#1'.padStart(6)}  ${names.map((n) => n.padStart(10)).join(' ')}   top 3`,
   ];
   for (const r of rows) {
     const fullTop = r.durationHours === full.durationHours ? full.top : rows.find((x) => x.label === full.label && x.durationHours === r.durationHours)!.top;
     const kept = r.top.length === 0 ? 'n/a' : `${r.top.filter((id) => fullTop.includes(id)).length}/${fullTop.length}`;
-    lines.push(`  ${r.label.padEnd(20)} ${String(r.durationHours).padStart(3)}  ${kept.padStart(11)}  ${names.map((n) => cell(r.cases[n]!)).join(' ')}   ${r.top.slice(0, 3).join(' ') || '-'}`);
+    lines.push(`  ${r.label.padEnd(20)} ${String(r.durationHours).padStart(3)}  ${kept.padStart(11)}  ${r.topScore.toFixed(1).padStart(6)}  ${names.map((n) => cell(r.cases[n]!)).join(' ')}   ${r.top.slice(0, 3).join(' ') || '-'}`);
   }
   return lines;
 }

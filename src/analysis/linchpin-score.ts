@@ -9,13 +9,16 @@
  * the loss outside v's own location country. COMPROMISE mode scores the expected
  * importance compromised when v alone is compromised (ACCESS, fixed runs and seed).
  */
-import { DEFAULT_DURATION_HOURS } from '../../graph-schema/vocabulary';
+import { DEFAULT_DURATION_HOURS, type NodeKind } from '../../graph-schema/vocabulary';
 import type { ImpactContext } from './impact/context';
 import { outageOutcomes, type OutcomeOptions } from './impact/outcome';
 import { runCompromise, simulateOutage } from './propagation';
 import { KIND_CODES, type PropagationGraph } from './propagation/types';
 
 const KIND_FUNCTION = KIND_CODES.indexOf('CriticalFunction');
+
+/** The node kinds a linchpin can be. */
+export const CANDIDATE_KINDS: readonly NodeKind[] = ['Provider', 'Facility', 'Service'];
 
 /** The critical functions one candidate takes down and with what weight (loss share, or probability). */
 export interface CandidateLoss {

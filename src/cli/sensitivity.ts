@@ -10,14 +10,13 @@
 import { DEFAULT_DURATION_HOURS, type NodeKind } from '../../graph-schema/vocabulary';
 import { generateIllustrative, generateWithout, loadFacts, RULES } from '../../seed/generator/generate';
 import type { RuleId } from '../../seed/generator/rules';
-import { outageCandidateLoss, rankCandidates } from '../analysis/linchpin-score';
+import { CANDIDATE_KINDS, outageCandidateLoss, rankCandidates } from '../analysis/linchpin-score';
 import { buildPropagationGraph, graphToInput } from '../analysis/propagation';
 import { KIND_CODES, type PropagationGraph } from '../analysis/propagation/types';
 import { dropMixedCapacities, edgeInputOf, type Snapshot } from '../projection/snapshot';
 import { normaliseRequest, runBlastRadius, type BlastRadiusRequest } from '../services/analysis/blast-radius';
 import type { BlastResultIds } from '../services/analysis/blast-result';
 
-const CANDIDATE_KINDS: readonly NodeKind[] = ['Provider', 'Facility', 'Service'];
 export const SENSITIVITY_DURATIONS = [4, DEFAULT_DURATION_HOURS, 72] as const;
 
 export interface Variant {

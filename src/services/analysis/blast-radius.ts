@@ -4,7 +4,8 @@
  * result by node, kind, country, sector, location and jurisdiction. Reads
  * nothing from Neo4j: everything comes from one snapshot.
  */
-import { CHANNELS, DEFAULT_DURATION_HOURS, SECTOR_KEYS, edgeCarriage } from '../../../graph-schema/vocabulary';
+import { CHANNELS, SECTOR_KEYS, edgeCarriage } from '../../../graph-schema/vocabulary';
+import { resolveDuration } from './duration';
 import type { Channel, CompromiseEffect, NodeKind, OutageRule, PropagationMode } from '../../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../../errors';
 import { AnalysisInputError } from '../../analysis/errors';
@@ -116,14 +117,9 @@ export function normaliseRequest(req: BlastRadiusRequest, snapshot: Snapshot): N
   const seed = req.seed ?? 1;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) problems.push({ path: 'runs', message: `runs must be an integer from 1 to ${MAX_RUNS} (got ${runs}); for more, run a COMPROMISE stressTest, which runs as a job` });
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push({ path: 'seed', message: `seed must be an integer from 0 to 4294967295 (got ${seed})` });
-  const openEnded = req.openEnded ?? false;
-  if (openEnded && req.durationHours !== null && req.durationHours !== undefined) {
-    problems.push({ path: 'durationHours', message: 'give either durationHours or openEnded: true, not both' });
-  }
-  const durationHours = openEnded ? null : (req.durationHours ?? DEFAULT_DURATION_HOURS);
-  if (durationHours !== null && !inRange(durationHours, 0, 1e6)) {
-    problems.push({ path: 'durationHours', message: `durationHours must be a number of hours from 0 to 1000000 (got ${durationHours}); for an outage with no end, pass openEnded: true` });
-  }
+  const duration = resolveDuration(req.durationHours, req.openEnded);
+  const durationHours = duration.durationHours;
+  problems.push(...duration.problems);
   const lossProbability = req.lossProbability ?? DEFAULT_OUTCOME_OPTIONS.lossProbability;
   if (!inRange(lossProbability, 0, 1) || lossProbability === 0) {
     problems.push({ path: 'lossProbability', message: `lossProbability must be greater than 0 and at most 1 (got ${lossProbability})` });

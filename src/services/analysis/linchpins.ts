@@ -8,13 +8,13 @@
  * loop; the query never waits for it and says FRESH, STALE or COMPUTING.
  */
 import { DEFAULT_DURATION_HOURS, type NodeKind, type PropagationMode } from '../../../graph-schema/vocabulary';
-import { compromiseCandidateLoss, outageCandidateLoss, rankCandidates, type CandidateLoss } from '../../analysis/linchpin-score';
+import { CANDIDATE_KINDS, compromiseCandidateLoss, outageCandidateLoss, rankCandidates, type CandidateLoss } from '../../analysis/linchpin-score';
+import { resolveDuration } from './duration';
 import { KIND_CODES } from '../../analysis/propagation/types';
 import { ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import { checkTop } from './centrality';
 
-const CANDIDATE_KINDS: readonly NodeKind[] = ['Provider', 'Facility', 'Service'];
 /** COMPROMISE sweep: runs per candidate and seed (fixed, so rankings are reproducible). */
 export const COMPROMISE_SWEEP_RUNS = 200;
 export const COMPROMISE_SWEEP_SEED = 20_201_213;
@@ -106,13 +106,8 @@ export class LinchpinRanker {
     for (const [name, c] of [['originCountry', query.originCountry], ['lossCountry', query.lossCountry]] as const) {
       if (c && current && !current.countryIndex.has(c)) throw new ValidationError(`${name}: unknown country '${c}'`);
     }
-    if (query.openEnded && query.durationHours !== null && query.durationHours !== undefined) {
-      throw new ValidationError('give either durationHours or openEnded: true, not both');
-    }
-    const durationHours = query.openEnded ? null : (query.durationHours ?? DEFAULT_DURATION_HOURS);
-    if (durationHours !== null && (!Number.isFinite(durationHours) || durationHours < 0 || durationHours > 1e6)) {
-      throw new ValidationError(`durationHours must be a number of hours from 0 to 1000000 (got ${durationHours}); for an outage with no end, pass openEnded: true`);
-    }
+    const { durationHours, problems } = resolveDuration(query.durationHours, query.openEnded);
+    if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
     const key = sweepKey(mode, durationHours);
     const done = this.finished.get(key);
     const running = this.running.get(key);

@@ -345,6 +345,15 @@ export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'] as const;
 export type Tlp = (typeof TLP_LEVELS)[number];
 
+/**
+ * Roles, weakest first; each includes every role before it (graph-schema/README.md, "Access").
+ * VIEWER reads; PLANNER also runs analyses; ANALYST also saves scenarios; RISK also runs
+ * stress tests and mitigations; EDITOR also writes and imports; ADMIN also manages users,
+ * keys and reads the audit log.
+ */
+export const ROLES = ['VIEWER', 'PLANNER', 'ANALYST', 'RISK', 'EDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
 /** Scenario modes, outage rules and compromise effects (propagation semantics: graph-schema/README.md). */
 export const PROPAGATION_MODES = ['OUTAGE', 'COMPROMISE'] as const;
 export type PropagationMode = (typeof PROPAGATION_MODES)[number];

@@ -4,6 +4,7 @@
  * per item (no N+1).
  */
 import DataLoader from 'dataloader';
+import type { Caller } from '../auth/caller';
 import type { Snapshot } from '../projection/snapshot';
 import type { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
@@ -11,6 +12,8 @@ import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-querie
 import type { DependencyModel, NodeModel } from './models';
 
 export interface ApiContext {
+  /** Who is asking (src/auth): roles for access, organisation and id for TLP markings. */
+  caller: Caller;
   db: GraphDb;
   analysis: AnalysisService;
   nodes: DataLoader<string, NodeModel | null>;
@@ -21,9 +24,10 @@ export interface ApiContext {
   snapshot(): Promise<Snapshot>;
 }
 
-export function createContext(db: GraphDb, analysis: AnalysisService): ApiContext {
+export function createContext(db: GraphDb, analysis: AnalysisService, caller: Caller): ApiContext {
   let snapshot: Promise<Snapshot> | null = null;
   return {
+    caller,
     db,
     analysis,
     snapshot: () => (snapshot ??= analysis.snapshot()),

@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { DEV_OPEN_CALLER } from '../auth/caller';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { createContext } from './context';
@@ -97,7 +98,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createContext(db, analysis)),
+      context: () => Promise.resolve(createContext(db, analysis, DEV_OPEN_CALLER)),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;

@@ -2155,6 +2155,15 @@ export type RegroupInput = {
   redundancyGroup?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Access roles, weakest first; each includes every role before it. */
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'EDITOR'
+  | 'PLANNER'
+  | 'RISK'
+  | 'VIEWER';
+
 /** Input of saveScenario. */
 export type SaveScenarioInput = {
   /** The analysis to run and store. */
@@ -2672,6 +2681,7 @@ export type ResolversTypes = {
   RedundancyGroupInput: RedundancyGroupInput;
   RedundancyMemberInput: RedundancyMemberInput;
   RegroupInput: RegroupInput;
+  Role: Role;
   SaveScenarioInput: SaveScenarioInput;
   Scenario: ResolverTypeWrapper<ScenarioModel>;
   ScenarioComparison: ResolverTypeWrapper<Omit<ScenarioComparison, 'a' | 'b' | 'onlyInA' | 'onlyInB'> & { a: ResolversTypes['Scenario'], b: ResolversTypes['Scenario'], onlyInA: Array<ResolversTypes['Node']>, onlyInB: Array<ResolversTypes['Node']> }>;
@@ -2804,6 +2814,12 @@ export type ResolversParentTypes = {
   StressTestResult: Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversParentTypes['CountryRisk']>, functions: Array<ResolversParentTypes['FunctionRisk']> };
   String: Scalars['String']['output'];
 };
+
+export type AuthDirectiveArgs = {
+  requires: Role;
+};
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AffectedNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AffectedNode'] = ResolversParentTypes['AffectedNode']> = {
   compromisedProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3570,3 +3586,6 @@ export type Resolvers<ContextType = ApiContext> = {
   StressTestResult?: StressTestResultResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ApiContext> = {
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+};

@@ -24,6 +24,10 @@ export interface Provenance {
   confidence: Confidence;
   illustrative: boolean;
   tlp?: Tlp;
+  /** Organisation ids an AMBER or AMBER_STRICT element is shared with (absent: none). */
+  sharedWith?: string[];
+  /** User ids a RED element is shared with (absent: none). */
+  sharedWithUsers?: string[];
   updatedAt: string;
 }
 

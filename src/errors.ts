@@ -5,6 +5,7 @@
  */
 
 export type ErrorCode =
+  | 'UNAUTHENTICATED'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -61,5 +62,19 @@ export class TooComplexError extends LinchpinError {
 export class UnavailableError extends LinchpinError {
   constructor(message: string) {
     super('UNAVAILABLE', message);
+  }
+}
+
+/** No valid credentials: a missing, malformed, expired or revoked token or key. */
+export class UnauthenticatedError extends LinchpinError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Valid credentials whose roles do not allow the operation. */
+export class ForbiddenError extends LinchpinError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
   }
 }

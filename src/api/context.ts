@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
 import type { Snapshot } from '../projection/snapshot';
+import type { AccessService } from '../services/access';
 import type { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
@@ -16,6 +17,7 @@ export interface ApiContext {
   caller: Caller;
   db: GraphDb;
   analysis: AnalysisService;
+  access: AccessService;
   nodes: DataLoader<string, NodeModel | null>;
   dependencies: DataLoader<string, DependencyModel | null>;
   /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
@@ -24,12 +26,13 @@ export interface ApiContext {
   snapshot(): Promise<Snapshot>;
 }
 
-export function createContext(db: GraphDb, analysis: AnalysisService, caller: Caller): ApiContext {
+export function createContext(db: GraphDb, analysis: AnalysisService, access: AccessService, caller: Caller): ApiContext {
   let snapshot: Promise<Snapshot> | null = null;
   return {
     caller,
     db,
     analysis,
+    access,
     snapshot: () => (snapshot ??= analysis.snapshot()),
     nodes: new DataLoader(async (ids) => {
       const found = await db.read((tx) => nodesByIds(tx, ids));

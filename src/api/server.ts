@@ -9,7 +9,14 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { Authenticator } from '../auth/authenticator';
 import { DEV_OPEN_CALLER } from '../auth/caller';
+import type { Caller } from '../auth/caller';
+import type { AuthConfig } from '../auth/config';
+import { localAuthConfig } from '../auth/local-secret';
+import { LinchpinError, UnauthenticatedError } from '../errors';
+import { AccessService } from '../services/access';
+import { recordAudit } from '../store/audit';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { createContext } from './context';
@@ -19,6 +26,7 @@ import { formatError } from './format-error';
 import { webFile } from './static-files';
 import { depthLimitRule } from './limits';
 import { buildSchema } from './schema';
+import { accessPlugin } from './access';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -26,7 +34,13 @@ export interface RunningServer {
   url: string;
   port: number;
   analysis: AnalysisService;
+  auth: Authenticator;
   close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Sign-in settings (default: from the environment, src/auth/config.ts). */
+  auth?: AuthConfig;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -63,10 +77,38 @@ export async function health(db: GraphDb) {
   }
 }
 
-export async function startServer(db: GraphDb, port: number, host = '127.0.0.1', analysis = new AnalysisService(db)): Promise<RunningServer> {
+/** The HTTP status of an error outside GraphQL execution (sign-in, token exchange, body reading). */
+const HTTP_STATUS: Record<LinchpinError['code'], number> = {
+  UNAUTHENTICATED: 401,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  FORBIDDEN: 403,
+  TOO_COMPLEX: 413,
+  UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+function sendError(res: ServerResponse, status: number, error: LinchpinError, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...extraHeaders });
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }));
+}
+
+export async function startServer(
+  db: GraphDb,
+  port: number,
+  host = '127.0.0.1',
+  analysis = new AnalysisService(db),
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const authConfig = options.auth ?? localAuthConfig(process.env);
+  const auth = new Authenticator(db, authConfig);
+  const access = new AccessService(db, auth);
+  if (authConfig.devOpen) console.warn('linchpin: LINCHPIN_DEV_OPEN=1: NOTHING IS PROTECTED; every request is an administrator');
+  const schema = buildSchema();
   const http: Server = createServer();
   const apollo = new ApolloServer<ApiContext>({
-    schema: buildSchema(),
+    schema,
     formatError,
     validationRules: [depthLimitRule],
     includeStacktraceInErrorResponses: false,
@@ -77,11 +119,51 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      accessPlugin(schema),
     ],
   });
   await apollo.start();
 
+  /** The caller of a request; on failure the response is sent (401) and the failure audited. */
+  async function callerOf(req: IncomingMessage, res: ServerResponse): Promise<Caller | null> {
+    if (authConfig.devOpen) return DEV_OPEN_CALLER;
+    try {
+      return await auth.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      if (req.headers.authorization) {
+        recordAudit(db, [{ actor: 'anonymous', actorOrganisation: null, action: 'signIn.failed', target: null, before: null, after: null, detail: error.message }])
+          .catch((e: unknown) => console.error('linchpin: could not audit a failed sign-in:', (e as Error).message));
+      }
+      sendError(res, 401, error, { 'www-authenticate': 'Bearer' });
+      return null;
+    }
+  }
+
+  /** POST /auth/token {"key": "lpk_…"} → a local token for the key's user (the web page's sign-in). */
+  async function issueToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify({ errors: [{ message: 'POST a JSON body {"key": "lpk_…"}', extensions: { code: 'BAD_REQUEST' } }] }));
+    let key: unknown;
+    try {
+      key = (JSON.parse(await readBody(req)) as { key?: unknown }).key;
+    } catch {
+      key = undefined;
+    }
+    if (typeof key !== 'string') return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'the body must be JSON {"key": "lpk_…"}', extensions: { code: 'BAD_USER_INPUT' } }] }));
+    try {
+      const { token, expiresAt, caller } = await auth.issueToken(key);
+      return send(res, 200, 'application/json', JSON.stringify({ token, expiresAt, user: { id: caller.id, name: caller.name, organisation: caller.organisation, roles: caller.roles } }));
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      recordAudit(db, [{ actor: 'anonymous', actorOrganisation: null, action: 'signIn.failed', target: null, before: null, after: null, detail: error.message }])
+        .catch((e: unknown) => console.error('linchpin: could not audit a failed sign-in:', (e as Error).message));
+      return sendError(res, 401, error);
+    }
+  }
+
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const caller = await callerOf(req, res);
+    if (!caller) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -98,7 +180,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createContext(db, analysis, DEV_OPEN_CALLER)),
+      context: () => Promise.resolve(createContext(db, analysis, access, caller)),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;
@@ -115,6 +197,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
       if (url.pathname === '/graphql') return graphql(req, res, url);
+      if (url.pathname === '/auth/token') return issueToken(req, res);
       if (url.pathname === '/health') {
         const h = await health(db);
         return send(res, h.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(h));
@@ -140,8 +223,10 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
       return send(res, 404, 'text/plain', `not found: ${url.pathname}`);
     };
     route().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: (error as Error).message }));
-      else res.end();
+      if (res.headersSent) return res.end();
+      if (error instanceof LinchpinError) return sendError(res, HTTP_STATUS[error.code], error);
+      console.error('linchpin: internal error:', error);
+      send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'internal error; see the server log', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   });
 
@@ -155,6 +240,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     analysis,
+    auth,
     close: async () => {
       await apollo.stop();
       analysis.close();

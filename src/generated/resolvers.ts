@@ -61,6 +61,44 @@ export type AffectedState =
   /** An origin of the scenario (its effect says whether it failed or was compromised). */
   | 'ORIGIN';
 
+/** An API key, without its secret. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When it was created (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Key id (the part after `lpk_`). */
+  id: Scalars['ID']['output'];
+  /** What the key is for. */
+  name: Scalars['String']['output'];
+  /** When it was revoked, or null while it is valid. */
+  revokedAt: Maybe<Scalars['String']['output']>;
+  /** The user the key signs in as. */
+  userId: Scalars['ID']['output'];
+};
+
+/** One entry of the audit log: every write, import, export, sign-in failure and role change. Never editable. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, e.g. node.create, dependency.update, node.delete, signIn.failed, user.roles. */
+  action: Scalars['String']['output'];
+  /** Who: a user id, `local` (the command line) or `anonymous` (a failed sign-in). */
+  actor: Scalars['String']['output'];
+  /** The actor's organisation, or null. */
+  actorOrganisation: Maybe<Scalars['ID']['output']>;
+  /** The record after, as JSON (null when it no longer exists). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before, as JSON (null when it did not exist). */
+  before: Maybe<Scalars['String']['output']>;
+  /** A short note, e.g. why a sign-in failed. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** Entry id. */
+  id: Scalars['ID']['output'];
+  /** The id acted on, or null. */
+  target: Maybe<Scalars['String']['output']>;
+};
+
 /** How a replayed incident compares with the record. */
 export type Backtest = {
   __typename?: 'Backtest';
@@ -1354,6 +1392,25 @@ export type LinchpinRow = {
   score: Scalars['Float']['output'];
 };
 
+/** The signed-in caller. */
+export type Me = {
+  __typename?: 'Me';
+  /** True when the server runs with LINCHPIN_DEV_OPEN=1: nothing is protected. */
+  devOpen: Scalars['Boolean']['output'];
+  /** User id (a token's subject, an API key's owner). */
+  id: Scalars['ID']['output'];
+  /** The organisation and every organisation it is a member of, nearest first (what AMBER markings are checked against). */
+  memberOf: Array<Scalars['ID']['output']>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The caller's organisation id, or null. */
+  organisation: Maybe<Scalars['ID']['output']>;
+  /** The caller's roles. */
+  roles: Array<Role>;
+  /** How the caller signed in: token, key, dev-open or local. */
+  via: Scalars['String']['output'];
+};
+
 /** A scenario rerun with hypothetical changes. */
 export type Mitigation = {
   __typename?: 'Mitigation';
@@ -1404,6 +1461,8 @@ export type Mutation = {
    * `provenance: { illustrative: false, source, confidence }` does the same on a known id.
    */
   claimDependency: Dependency;
+  /** Creates an API key for the caller, or (administrators) for another user. The key is shown once. */
+  createApiKey: NewApiKey;
   /** Creates a country. CONFLICT when the id exists. */
   createCountry: Country;
   /** Creates a critical function. */
@@ -1423,20 +1482,28 @@ export type Mutation = {
   createFacility: Facility;
   /** Creates an incident. */
   createIncident: Incident;
+  /** Creates an organisation (CONFLICT when the id exists). */
+  createOrganisation: Organisation;
   /** Creates a provider. CONFLICT when the id exists; NOT_FOUND when the headquarters or parent does not. */
   createProvider: Provider;
   /** Creates a service. */
   createService: Service;
+  /** Creates a user (CONFLICT when the id exists). */
+  createUser: User;
   /** Deletes a DEPENDS_ON. BAD_USER_INPUT when it would leave its redundancy group with fewer edges than minAlive. */
   deleteDependency: DeleteResult;
   /** Deletes any node by id. Fails with CONFLICT when other nodes refer to it, unless `force` is true; reports what it detached. */
   deleteNode: DeleteResult;
   /** Deletes a stored scenario. */
   deleteScenario: DeleteResult;
+  /** Revokes an API key: the caller's own, or (administrators) anyone's. Tokens issued for it stop working. */
+  revokeApiKey: ApiKey;
   /** Runs an analysis and stores it with its inputs, seed, graph version and full result. */
   saveScenario: Scenario;
   /** Sets one redundancy group of a dependent — members, minAlive, capacity shares — in ONE transaction, validated on the final state: all or nothing. Returns the members. */
   setRedundancyGroup: Array<Dependency>;
+  /** Sets a user's roles (audited). An administrator cannot take away the last administrator's ADMIN. */
+  setUserRoles: User;
   /** Starts a stress test as a job, spread over the server's cores; poll job(id). */
   stressTest: Job;
   /** Updates a country. NOT_FOUND when it does not exist. */
@@ -1463,6 +1530,12 @@ export type MutationCancelJobArgs = {
 
 export type MutationClaimDependencyArgs = {
   input: ClaimDependencyInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1496,6 +1569,11 @@ export type MutationCreateIncidentArgs = {
 };
 
 
+export type MutationCreateOrganisationArgs = {
+  input: OrganisationInput;
+};
+
+
 export type MutationCreateProviderArgs = {
   input: ProviderInput;
 };
@@ -1503,6 +1581,11 @@ export type MutationCreateProviderArgs = {
 
 export type MutationCreateServiceArgs = {
   input: ServiceInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: UserInput;
 };
 
 
@@ -1522,6 +1605,11 @@ export type MutationDeleteScenarioArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSaveScenarioArgs = {
   input: SaveScenarioInput;
 };
@@ -1529,6 +1617,12 @@ export type MutationSaveScenarioArgs = {
 
 export type MutationSetRedundancyGroupArgs = {
   input: RedundancyGroupInput;
+};
+
+
+export type MutationSetUserRolesArgs = {
+  id: Scalars['ID']['input'];
+  roles: Array<Role>;
 };
 
 
@@ -1593,6 +1687,15 @@ export type Neighbourhood = {
   steps: Array<DependencyStep>;
   /** True when the result was cut at the node limit. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** A new API key: `key` is shown this once and never again (only its scrypt hash is stored). */
+export type NewApiKey = {
+  __typename?: 'NewApiKey';
+  /** The stored key. */
+  apiKey: ApiKey;
+  /** The whole key: send it as `Authorization: Bearer <key>`, or exchange it for a token at POST /auth/token. */
+  key: Scalars['String']['output'];
 };
 
 /** Anything in the model that has an id: countries, providers, facilities, services, critical functions and incidents. */
@@ -1663,6 +1766,27 @@ export type NodePosition = {
   x: Scalars['Float']['output'];
   /** Vertical coordinate (downwards, as on screen). */
   y: Scalars['Float']['output'];
+};
+
+/** An organisation: what AMBER and AMBER_STRICT markings are shared with. */
+export type Organisation = {
+  __typename?: 'Organisation';
+  /** Organisation id (`org:` and lowercase letters, digits, dots or dashes). */
+  id: Scalars['ID']['output'];
+  /** The organisation this one is a member of (AMBER shared with that one reaches this one's members), or null. */
+  memberOf: Maybe<Scalars['ID']['output']>;
+  /** Name. */
+  name: Scalars['String']['output'];
+};
+
+/** An organisation to create. */
+export type OrganisationInput = {
+  /** Organisation id: `org:` and lowercase letters, digits, dots or dashes. */
+  id: Scalars['ID']['input'];
+  /** The organisation it is a member of; it must exist. */
+  memberOf?: InputMaybe<Scalars['ID']['input']>;
+  /** Name (at most 200 characters). */
+  name: Scalars['String']['input'];
 };
 
 /** How an outage spreads: HARD, THRESHOLD or DISTRESS. */
@@ -1872,6 +1996,10 @@ export type Query = {
   __typename?: 'Query';
   /** Concentration of every sector across the alliance. */
   allianceConcentration: Array<ConcentrationReport>;
+  /** API keys: the caller's own, or (administrators) a given user's or everyone's with `all`. */
+  apiKeys: Array<ApiKey>;
+  /** The audit log, newest first. */
+  auditLog: Array<AuditEntry>;
   /** Back-test of a historical incident: its replay against the countries its sources name. */
   backtest: Backtest;
   /** Which nodes fail or are compromised, when, why, and in which countries. */
@@ -1906,6 +2034,8 @@ export type Query = {
   job: Job;
   /** Providers, facilities and services ranked by the importance lost (FAILED and DEGRADED functions, importance × loss) when each alone is down. Never blocks: says whether the ranking is FRESH, STALE or COMPUTING; a duration other than the default is swept on first request. */
   linchpins: LinchpinRanking;
+  /** Who is signed in, with which roles and organisations. */
+  me: Me;
   /** Reruns a scenario with hypothetical changes and returns the difference. */
   mitigate: Mitigation;
   /** What a node depends on (DEPENDENCIES) or what depends on it (DEPENDENTS), up to `depth` hops (1..6). */
@@ -1914,6 +2044,8 @@ export type Query = {
   node: Maybe<Node>;
   /** Several nodes by id, in the order asked; unknown ids give null. */
   nodes: Array<Maybe<Node>>;
+  /** Every organisation. */
+  organisations: Array<Organisation>;
   /** Providers, filtered, sorted and paginated. */
   providers: ProviderConnection;
   /** One scenario. NOT_FOUND for an unknown id. */
@@ -1941,6 +2073,23 @@ export type Query = {
    * scenario leaves unaffected (the nearest one for facilities).
    */
   suggestMitigations: Array<MitigationSuggestion>;
+  /** Every stored user. */
+  users: Array<User>;
+};
+
+
+export type QueryApiKeysArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2497,6 +2646,35 @@ export type Tlp =
   | 'GREEN'
   | 'RED';
 
+/** A user stored by this server (users of an organisation's identity provider need not be stored). */
+export type User = {
+  __typename?: 'User';
+  /** When the user was created (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** True when the user can no longer sign in. */
+  disabled: Scalars['Boolean']['output'];
+  /** User id. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Organisation id, or null. */
+  organisation: Maybe<Scalars['ID']['output']>;
+  /** Roles. */
+  roles: Array<Role>;
+};
+
+/** A user to create. */
+export type UserInput = {
+  /** User id: letters, digits and . _ @ : - (at most 128). */
+  id: Scalars['ID']['input'];
+  /** Display name (at most 200 characters). */
+  name: Scalars['String']['input'];
+  /** Organisation id; it must exist. */
+  organisation?: InputMaybe<Scalars['ID']['input']>;
+  /** Roles (at least one). */
+  roles: Array<Role>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2572,6 +2750,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AffectedNode: ResolverTypeWrapper<Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Node'] }>;
   AffectedState: AffectedState;
+  ApiKey: ResolverTypeWrapper<ApiKey>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Backtest: ResolverTypeWrapper<Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, publicRecordOnly?: Maybe<ResolversTypes['BacktestScore']>, truePositives: Array<ResolversTypes['Country']> }>;
   BacktestScore: ResolverTypeWrapper<Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, truePositives: Array<ResolversTypes['Country']> }>;
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversTypes['AffectedNode']>, crossBorder: ResolversTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversTypes['CountryLoss']>, origins: Array<ResolversTypes['Node']>, totals: ResolversTypes['BlastTotals'] }>;
@@ -2651,15 +2831,19 @@ export type ResolversTypes = {
   LayoutStatus: LayoutStatus;
   LinchpinRanking: ResolverTypeWrapper<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversTypes['LinchpinRow']> }>;
   LinchpinRow: ResolverTypeWrapper<Omit<LinchpinRow, 'node'> & { node: ResolversTypes['Node'] }>;
+  Me: ResolverTypeWrapper<Me>;
   Mitigation: ResolverTypeWrapper<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversTypes['Node']>, result: ResolversTypes['BlastRadius'], scenario: ResolversTypes['Scenario'], spared: Array<ResolversTypes['Node']> }>;
   MitigationSuggestion: ResolverTypeWrapper<Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversTypes['Node']>, dependency: ResolversTypes['Dependency'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodModel>;
+  NewApiKey: ResolverTypeWrapper<NewApiKey>;
   Node: ResolverTypeWrapper<NodeModel>;
   NodeKind: NodeKind;
   NodeMetrics: ResolverTypeWrapper<NodeMetrics>;
   NodePair: ResolverTypeWrapper<Omit<NodePair, 'a' | 'b'> & { a: ResolversTypes['Node'], b: ResolversTypes['Node'] }>;
   NodePosition: ResolverTypeWrapper<NodePosition>;
+  Organisation: ResolverTypeWrapper<Organisation>;
+  OrganisationInput: OrganisationInput;
   OutageRule: OutageRule;
   OutcomeEffect: OutcomeEffect;
   OverridesInput: OverridesInput;
@@ -2704,11 +2888,15 @@ export type ResolversTypes = {
   StressTestResult: ResolverTypeWrapper<Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversTypes['CountryRisk']>, functions: Array<ResolversTypes['FunctionRisk']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tlp: Tlp;
+  User: ResolverTypeWrapper<User>;
+  UserInput: UserInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AffectedNode: Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Node'] };
+  ApiKey: ApiKey;
+  AuditEntry: AuditEntry;
   Backtest: Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, publicRecordOnly?: Maybe<ResolversParentTypes['BacktestScore']>, truePositives: Array<ResolversParentTypes['Country']> };
   BacktestScore: Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, truePositives: Array<ResolversParentTypes['Country']> };
   BlastRadius: Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversParentTypes['AffectedNode']>, crossBorder: ResolversParentTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversParentTypes['CountryLoss']>, origins: Array<ResolversParentTypes['Node']>, totals: ResolversParentTypes['BlastTotals'] };
@@ -2774,14 +2962,18 @@ export type ResolversParentTypes = {
   KindCount: KindCount;
   LinchpinRanking: Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversParentTypes['LinchpinRow']> };
   LinchpinRow: Omit<LinchpinRow, 'node'> & { node: ResolversParentTypes['Node'] };
+  Me: Me;
   Mitigation: Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversParentTypes['Node']>, result: ResolversParentTypes['BlastRadius'], scenario: ResolversParentTypes['Scenario'], spared: Array<ResolversParentTypes['Node']> };
   MitigationSuggestion: Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversParentTypes['Node']>, dependency: ResolversParentTypes['Dependency'] };
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodModel;
+  NewApiKey: NewApiKey;
   Node: NodeModel;
   NodeMetrics: NodeMetrics;
   NodePair: Omit<NodePair, 'a' | 'b'> & { a: ResolversParentTypes['Node'], b: ResolversParentTypes['Node'] };
   NodePosition: NodePosition;
+  Organisation: Organisation;
+  OrganisationInput: OrganisationInput;
   OverridesInput: OverridesInput;
   PageInfo: PageInfo;
   Probability: Probability;
@@ -2813,6 +3005,8 @@ export type ResolversParentTypes = {
   StressTestInput: StressTestInput;
   StressTestResult: Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversParentTypes['CountryRisk']>, functions: Array<ResolversParentTypes['FunctionRisk']> };
   String: Scalars['String']['output'];
+  User: User;
+  UserInput: UserInput;
 };
 
 export type AuthDirectiveArgs = {
@@ -2834,6 +3028,26 @@ export type AffectedNodeResolvers<ContextType = ApiContext, ParentType extends R
   restoredHour?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['AffectedState'], ParentType, ContextType>;
   wave?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BacktestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest']> = {
@@ -3256,6 +3470,16 @@ export type LinchpinRowResolvers<ContextType = ApiContext, ParentType extends Re
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type MeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  devOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberOf?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MitigationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
   importanceAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3279,19 +3503,24 @@ export type MitigationSuggestionResolvers<ContextType = ApiContext, ParentType e
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   claimDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationClaimDependencyArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['NewApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name'>>;
   createCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationCreateCriticalFunctionArgs, 'input'>>;
   createDependencies?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<MutationCreateDependenciesArgs, 'inputs'>>;
   createDependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
   createFacility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
   createIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationCreateIncidentArgs, 'input'>>;
+  createOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationCreateProviderArgs, 'input'>>;
   createService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   deleteDependency?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'id'>>;
   deleteNode?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'force' | 'id'>>;
   deleteScenario?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteScenarioArgs, 'id'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   saveScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationSaveScenarioArgs, 'input'>>;
   setRedundancyGroup?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<MutationSetRedundancyGroupArgs, 'input'>>;
+  setUserRoles?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRolesArgs, 'id' | 'roles'>>;
   stressTest?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStressTestArgs, 'input'>>;
   updateCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
   updateCriticalFunction?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType, RequireFields<MutationUpdateCriticalFunctionArgs, 'id' | 'input'>>;
@@ -3309,6 +3538,11 @@ export type NeighbourhoodResolvers<ContextType = ApiContext, ParentType extends 
   root?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['DependencyStep']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NewApiKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NewApiKey'] = ResolversParentTypes['NewApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -3338,6 +3572,12 @@ export type NodePositionResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OrganisationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3391,6 +3631,8 @@ export type ProviderRelianceResolvers<ContextType = ApiContext, ParentType exten
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   allianceConcentration?: Resolver<Array<ResolversTypes['ConcentrationReport']>, ParentType, ContextType>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'all'>>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   backtest?: Resolver<ResolversTypes['Backtest'], ParentType, ContextType, RequireFields<QueryBacktestArgs, 'excludeIllustrative' | 'incident'>>;
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'input'>>;
   centrality?: Resolver<ResolversTypes['CentralityRanking'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'metric' | 'top'>>;
@@ -3408,10 +3650,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'openEnded' | 'top'>>;
+  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   mitigate?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<QueryMitigateArgs, 'changes' | 'scenario'>>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'direction' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
   scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<QueryScenarioArgs, 'id'>>;
   scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
@@ -3420,6 +3664,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   shortestDependencyPath?: Resolver<Maybe<ResolversTypes['DependencyPath']>, ParentType, ContextType, RequireFields<QueryShortestDependencyPathArgs, 'directed' | 'from' | 'maxDepth' | 'to'>>;
   singlePointsOfFailure?: Resolver<ResolversTypes['SinglePointsOfFailure'], ParentType, ContextType, RequireFields<QuerySinglePointsOfFailureArgs, 'function' | 'order2'>>;
   suggestMitigations?: Resolver<Array<ResolversTypes['MitigationSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestMitigationsArgs, 'k' | 'scenario'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type ScenarioResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Scenario'] = ResolversParentTypes['Scenario']> = {
@@ -3513,8 +3758,19 @@ export type StressTestResultResolvers<ContextType = ApiContext, ParentType exten
   snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UserResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   AffectedNode?: AffectedNodeResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Backtest?: BacktestResolvers<ContextType>;
   BacktestScore?: BacktestScoreResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
@@ -3559,14 +3815,17 @@ export type Resolvers<ContextType = ApiContext> = {
   KindCount?: KindCountResolvers<ContextType>;
   LinchpinRanking?: LinchpinRankingResolvers<ContextType>;
   LinchpinRow?: LinchpinRowResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
   MitigationSuggestion?: MitigationSuggestionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  NewApiKey?: NewApiKeyResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NodeMetrics?: NodeMetricsResolvers<ContextType>;
   NodePair?: NodePairResolvers<ContextType>;
   NodePosition?: NodePositionResolvers<ContextType>;
+  Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Probability?: ProbabilityResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
@@ -3584,6 +3843,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   SinglePointsOfFailure?: SinglePointsOfFailureResolvers<ContextType>;
   StressTestResult?: StressTestResultResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = ApiContext> = {

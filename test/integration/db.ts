@@ -1,6 +1,12 @@
 /** Helpers for integration tests: a connection to the suite's Neo4j and an in-process API server. */
 import { inject } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../graph-schema/vocabulary';
+import { newApiKey } from '../../src/auth/api-keys';
+import { authConfigFromEnv } from '../../src/auth/config';
+import type { AuthConfig } from '../../src/auth/config';
 import { startServer } from '../../src/api/server';
+import { insertApiKey, upsertOrganisation, upsertUser } from '../../src/store/access';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
 import type { RunningServer } from '../../src/api/server';
 import { connect } from '../../src/store/driver';
@@ -15,11 +21,41 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; details?: { path?: string; message: string }[] } }[];
 }
 
+export interface GqlOptions {
+  /** The bearer credential (an API key or a token); default the suite administrator's key; null: none. */
+  credential?: string | null;
+}
+
 export interface TestApi {
   server: RunningServer;
   db: GraphDb;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** The suite administrator's API key (user `test-admin`, no organisation). */
+  adminKey: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  roles: Role[];
+  organisation?: string | null;
+  name?: string;
+}
+
+/** Auth settings for a test server: sign-in on, a fresh HS256 secret, no identity provider. */
+export function testAuthConfig(overrides: Partial<AuthConfig> = {}): AuthConfig {
+  return { ...authConfigFromEnv({}, () => randomBytes(32)), ...overrides };
+}
+
+/** Stores (or updates) a user with its organisations and returns a new API key for it. */
+export async function testUserKey(db: GraphDb, user: TestUser, organisations: { id: string; memberOf?: string | null }[] = []): Promise<string> {
+  for (const org of organisations) await upsertOrganisation(db, { id: org.id, name: org.id, memberOf: org.memberOf ?? null });
+  await upsertUser(db, { id: user.id, name: user.name ?? user.id, organisation: user.organisation ?? null, roles: user.roles });
+  const key = await newApiKey();
+  await db.write((tx) => insertApiKey(tx, { id: key.id, userId: user.id, name: 'test', createdAt: new Date().toISOString(), salt: key.salt, hash: key.hash }), {
+    countsAsModelWrite: false,
+  });
+  return key.key;
 }
 
 /** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
@@ -30,14 +66,17 @@ export async function startTestApi(options: { warm?: boolean } = {}): Promise<Te
     analysis = new AnalysisService(db);
     await (await analysis.warmUp()).layout;
   }
-  const server = await startServer(db, 0, undefined, analysis);
+  const server = await startServer(db, 0, undefined, analysis, { auth: testAuthConfig() });
+  const adminKey = await testUserKey(db, { id: 'test-admin', roles: ['ADMIN'] });
   return {
     server,
     db,
-    async gql(query, variables = {}) {
+    adminKey,
+    async gql(query, variables = {}, options = {}) {
+      const credential = options.credential === undefined ? adminKey : options.credential;
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphqlResponse<never>;

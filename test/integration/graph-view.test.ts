@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
 import { startServer } from '../../src/api/server';
 import type { RunningServer } from '../../src/api/server';
-import { testDb } from './db';
+import { testAuthConfig, testDb, testUserKey } from './db';
 import type { GraphDb } from '../../src/store/driver';
 
 interface View {
@@ -31,9 +31,14 @@ const VIEW = `{ graphView {
 let db: GraphDb;
 let analysis: AnalysisService;
 let server: RunningServer;
+let key: string;
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data!;
@@ -44,7 +49,8 @@ const view = async () => (await gql<{ graphView: View }>(VIEW)).graphView;
 beforeAll(async () => {
   db = testDb();
   analysis = new AnalysisService(db);
-  server = await startServer(db, 0, undefined, analysis);
+  server = await startServer(db, 0, undefined, analysis, { auth: testAuthConfig() });
+  key = await testUserKey(db, { id: 'test-viewer', roles: ['PLANNER'] });
 });
 afterAll(async () => {
   await server.close();

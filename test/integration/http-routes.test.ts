@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/driver';
 import { startServer } from '../../src/api/server';
 import { webAppBuilt } from '../../src/api/static-files';
-import { startTestApi } from './db';
+import { startTestApi, testAuthConfig } from './db';
 import type { TestApi } from './db';
 
 let api: TestApi;
@@ -58,7 +58,7 @@ describe('http routes', () => {
     expect(body.neo4j.version).toBe(await api.db.version());
 
     const dead = connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j' });
-    const server = await startServer(dead, 0);
+    const server = await startServer(dead, 0, undefined, undefined, { auth: testAuthConfig({ devOpen: true }) });
     try {
       const res = await fetch(`${server.url}/health`);
       expect(res.status).toBe(503);

@@ -1,5 +1,6 @@
 /** All resolvers, merged: one file per schema file. */
 import type { Resolvers } from '../../generated/resolvers';
+import { accessResolvers } from './access';
 import { commonResolvers } from './common';
 import { countryResolvers } from './country';
 import { countrySummaryResolvers } from './country-summary';
@@ -17,6 +18,7 @@ import { scenarioResolvers } from './scenario';
 import { stressTestResolvers } from './stress-test';
 
 const all: Resolvers[] = [
+  accessResolvers,
   commonResolvers,
   countryResolvers,
   providerResolvers,

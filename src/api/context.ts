@@ -5,6 +5,8 @@
  */
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
+import { clearanceOf } from '../auth/clearance';
+import type { Clearance } from '../auth/clearance';
 import type { Snapshot } from '../projection/snapshot';
 import type { AccessService } from '../services/access';
 import type { AnalysisService } from '../services/analysis/analysis-service';
@@ -15,6 +17,8 @@ import type { DependencyModel, NodeModel } from './models';
 export interface ApiContext {
   /** Who is asking (src/auth): roles for access, organisation and id for TLP markings. */
   caller: Caller;
+  /** What the caller may see (TLP): every read and analysis applies it. */
+  clearance: Clearance;
   db: GraphDb;
   analysis: AnalysisService;
   access: AccessService;
@@ -28,18 +32,20 @@ export interface ApiContext {
 
 export function createContext(db: GraphDb, analysis: AnalysisService, access: AccessService, caller: Caller): ApiContext {
   let snapshot: Promise<Snapshot> | null = null;
+  const clearance = clearanceOf(caller);
   return {
     caller,
+    clearance,
     db,
     analysis,
     access,
     snapshot: () => (snapshot ??= analysis.snapshot()),
     nodes: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => nodesByIds(tx, ids));
+      const found = await db.read((tx) => nodesByIds(tx, ids, clearance));
       return ids.map((id) => found.get(id) ?? null);
     }),
     dependencies: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => dependenciesByIds(tx, ids));
+      const found = await db.read((tx) => dependenciesByIds(tx, ids, clearance));
       return ids.map((id) => found.get(id) ?? null);
     }),
     related: new DataLoader(async (keys) => {
@@ -53,7 +59,7 @@ export function createContext(db: GraphDb, analysis: AnalysisService, access: Ac
       await db.read(async (tx) => {
         for (const [group, ids] of groups) {
           const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
-          const found = await relatedIds(tx, rel, dir, ids);
+          const found = await relatedIds(tx, rel, dir, ids, clearance);
           for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
         }
       });

@@ -12,6 +12,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { Authenticator } from '../auth/authenticator';
 import { DEV_OPEN_CALLER } from '../auth/caller';
 import type { Caller } from '../auth/caller';
+import { clearanceOf } from '../auth/clearance';
+import { withVisibility } from '../services/request-scope';
 import type { AuthConfig } from '../auth/config';
 import { localAuthConfig } from '../auth/local-secret';
 import { LinchpinError, UnauthenticatedError } from '../errors';
@@ -178,10 +180,13 @@ export async function startServer(
         return;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createContext(db, analysis, access, caller)),
-    });
+    // Everything this request runs sees only what the caller's clearance allows (src/services/request-scope.ts).
+    const result = await withVisibility(clearanceOf(caller), () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => Promise.resolve(createContext(db, analysis, access, caller)),
+      }),
+    );
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;
     res.writeHead(result.status ?? 200, outHeaders);

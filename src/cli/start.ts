@@ -4,6 +4,8 @@
  * what it started.
  */
 import { startServer } from '../api/server';
+import { localAuthConfig } from '../auth/local-secret';
+import { bootstrapAdministrator } from '../services/access';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import { connect } from '../store/driver';
 import { describeLoad, prepareDatabase } from './seed-db';
@@ -29,6 +31,9 @@ try {
   const db = connect(target.config);
   const seeded = await prepareDatabase(db, { seed: 'if-empty' });
   if (seeded) console.log(describeLoad(seeded));
+  const auth = localAuthConfig(process.env);
+  // Local mode: the first start makes an administrator and prints its key, once.
+  const admin = auth.devOpen ? null : await bootstrapAdministrator(db);
   const analysis = new AnalysisService(db);
   // The snapshot and centrality now, the whole-model layout in a worker: the first page load waits for none of them.
   const layoutStarted = performance.now();
@@ -46,13 +51,26 @@ try {
   if (replays.length > 0) console.log(`scenarios: stored replays of ${replays.length} historical incident(s)`);
   const built = ensureWebBuilt();
   if (built > 0) console.log(`web app built in ${built.toFixed(1)} s`);
-  const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1', analysis);
+  const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1', analysis, { auth });
   console.log(`Linchpin is up in ${((performance.now() - t0) / 1000).toFixed(1)} s:
   web page   ${server.url}/
   GraphQL    ${server.url}/graphql
   explorer   ${server.url}/explorer
   health     ${server.url}/health
 Ctrl-C stops it${target.local?.startedNow ? ' and the Neo4j it started' : ''}.`);
+  if (auth.devOpen) {
+    console.log('LINCHPIN_DEV_OPEN=1: sign-in is OFF; anyone who can reach this port is an administrator.');
+  } else if (admin) {
+    console.log(`
+First run: created the administrator '${admin.userId}'. Its API key, shown this once (only a hash is stored):
+
+  ${admin.key}
+
+Sign in at ${server.url}/ with it, or send \`Authorization: Bearer <key>\`. Make more users and keys with the
+createUser and createApiKey mutations; revoke this one with revokeApiKey when you have another administrator.`);
+  } else {
+    console.log('Sign-in is on: use an API key (createApiKey) or a token from your identity provider.');
+  }
 
   let stopping = false;
   const stop = async () => {

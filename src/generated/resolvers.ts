@@ -102,6 +102,8 @@ export type AuditEntry = {
 /** How a replayed incident compares with the record. */
 export type Backtest = {
   __typename?: 'Backtest';
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Named countries where the model has critical functions: the ones scored. */
   modelledCountries: Array<Country>;
   /** Countries the sources name as hit. */
@@ -154,6 +156,8 @@ export type BlastRadius = {
   effect: Maybe<CompromiseEffect>;
   /** Critical functions lost, per country, with their importance. */
   functionsLostByCountry: Array<CountryLoss>;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Average share of the affected functions' explanation chains resting on illustrative dependencies. */
   illustrativeShare: Scalars['Float']['output'];
   /** Mode used. */
@@ -259,6 +263,8 @@ export type CentralityRanking = {
   errorBound: Maybe<Scalars['Float']['output']>;
   /** Whether the values are exact (false: betweenness was sampled). */
   exact: Scalars['Boolean']['output'];
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** The metric. */
   metric: CentralityMetric;
   /** The top rows (only the requested kinds). */
@@ -387,6 +393,8 @@ export type ConcentrationReport = {
   hhiByJurisdiction: Scalars['Float']['output'];
   /** HHI (0–10,000) of shares credited to the owning providers. */
   hhiByProvider: Scalars['Float']['output'];
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Band of hhiByJurisdiction. */
   jurisdictionBand: Scalars['String']['output'];
   /** HIGH (> 1,800), MODERATE (1,000–1,800) or LOW, as in the 2023 US Merger Guidelines. */
@@ -586,6 +594,8 @@ export type CountrySummary = {
   functionCount: Scalars['Int']['output'];
   /** Its critical functions by sector. */
   functionsBySector: Array<SectorCount>;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** The providers its functions depend on directly (owning provider of each supplier), most-depended first. */
   providers: Array<ProviderReliance>;
 };
@@ -1060,6 +1070,10 @@ export type GraphStats = {
   __typename?: 'GraphStats';
   /** Number of DEPENDS_ON relationships. */
   dependencyCount: Scalars['Int']['output'];
+  /** Dependencies hidden from the caller (their own marking or a hidden end). */
+  hiddenDependencies: Scalars['Int']['output'];
+  /** Nodes stored but hidden from the caller by their TLP marking (a count, never which). */
+  hiddenNodes: Scalars['Int']['output'];
   /** Node count by kind. */
   nodesByKind: Array<KindCount>;
   /** The write-version counter: it moves on every write, by any client. */
@@ -1079,6 +1093,8 @@ export type GraphView = {
   countries: Array<GraphViewCountry>;
   /** Every DEPENDS_ON. */
   dependencies: Array<GraphViewDependency>;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Whole-model positions; never waited for (see status). */
   layout: GraphLayout;
   /** Every provider, facility, service and critical function. */
@@ -1163,6 +1179,15 @@ export type HeadquartersGroup = {
   dependencyCount: Scalars['Int']['output'];
   /** The providers. */
   providers: Array<Provider>;
+};
+
+/** What a TLP clearance leaves out: analyses run on the graph without these elements. */
+export type HiddenCount = {
+  __typename?: 'HiddenCount';
+  /** Dependencies hidden by their marking or because an end is hidden. */
+  dependencies: Scalars['Int']['output'];
+  /** Nodes hidden by their marking. */
+  nodes: Scalars['Int']['output'];
 };
 
 /** A dependency that exists only in a what-if. */
@@ -1365,6 +1390,8 @@ export type LinchpinRanking = {
   __typename?: 'LinchpinRanking';
   /** When the rows were computed. */
   computedAt: Maybe<Scalars['String']['output']>;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Progress of the current computation, 0..1 (1 when FRESH). */
   progress: Scalars['Float']['output'];
   /** The top rows. */
@@ -1414,6 +1441,8 @@ export type Me = {
 /** A scenario rerun with hypothetical changes. */
 export type Mitigation = {
   __typename?: 'Mitigation';
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Importance lost after. */
   importanceAfter: Scalars['Float']['output'];
   /** Importance lost before. */
@@ -2336,6 +2365,8 @@ export type Scenario = {
   createdAt: Scalars['String']['output'];
   /** Description. */
   description: Maybe<Scalars['String']['output']>;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Id, `scn:` followed by a slug. */
   id: Scalars['ID']['output'];
   /** The historical incident it replays, if any. */
@@ -2569,6 +2600,8 @@ export type SinglePointsOfFailure = {
   __typename?: 'SinglePointsOfFailure';
   /** The function. */
   function: CriticalFunction;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Every node whose lone failure takes the function down (order-1 minimal cut sets). */
   order1: Array<Node>;
   /** Pairs, neither of order 1, whose joint failure takes it down (order-2 minimal cut sets); empty unless asked. */
@@ -2626,6 +2659,8 @@ export type StressTestResult = {
   functions: Array<FunctionRisk>;
   /** Critical functions lost per run. */
   functionsLost: Distribution;
+  /** How many nodes and dependencies your TLP clearance hides from the graph this answer was computed on (they were left out; a count, never which). */
+  hiddenByClearance: HiddenCount;
   /** Importance lost per run. */
   importanceLost: Distribution;
   /** Id of the run (the job's id). */
@@ -2752,21 +2787,21 @@ export type ResolversTypes = {
   AffectedState: AffectedState;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
-  Backtest: ResolverTypeWrapper<Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, publicRecordOnly?: Maybe<ResolversTypes['BacktestScore']>, truePositives: Array<ResolversTypes['Country']> }>;
+  Backtest: ResolverTypeWrapper<Omit<Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, publicRecordOnly?: Maybe<ResolversTypes['BacktestScore']>, truePositives: Array<ResolversTypes['Country']> }, 'hiddenByClearance'>>;
   BacktestScore: ResolverTypeWrapper<Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversTypes['Country']>, namedCountries: Array<ResolversTypes['Country']>, notModelled: Array<ResolversTypes['Country']>, predictedCountries: Array<ResolversTypes['Country']>, truePositives: Array<ResolversTypes['Country']> }>;
-  BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversTypes['AffectedNode']>, crossBorder: ResolversTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversTypes['CountryLoss']>, origins: Array<ResolversTypes['Node']>, totals: ResolversTypes['BlastTotals'] }>;
+  BlastRadius: ResolverTypeWrapper<Omit<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversTypes['AffectedNode']>, crossBorder: ResolversTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversTypes['CountryLoss']>, origins: Array<ResolversTypes['Node']>, totals: ResolversTypes['BlastTotals'] }, 'hiddenByClearance'>>;
   BlastRadiusInput: BlastRadiusInput;
   BlastTotals: ResolverTypeWrapper<Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversTypes['CountryCount']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CentralityMetric: CentralityMetric;
-  CentralityRanking: ResolverTypeWrapper<Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversTypes['CentralityRow']> }>;
+  CentralityRanking: ResolverTypeWrapper<Omit<Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversTypes['CentralityRow']> }, 'hiddenByClearance'>>;
   CentralityRow: ResolverTypeWrapper<Omit<CentralityRow, 'node'> & { node: ResolversTypes['Node'] }>;
   Channel: Channel;
   CisaSector: CisaSector;
   ClaimDependencyInput: ClaimDependencyInput;
   CompromiseEffect: CompromiseEffect;
   CompromiseSummary: ResolverTypeWrapper<CompromiseSummary>;
-  ConcentrationReport: ResolverTypeWrapper<Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversTypes['Country']> }>;
+  ConcentrationReport: ResolverTypeWrapper<Omit<Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversTypes['Country']> }, 'hiddenByClearance'>>;
   ConcentrationShare: ResolverTypeWrapper<ConcentrationShare>;
   Confidence: Confidence;
   Country: ResolverTypeWrapper<NodeModel>;
@@ -2811,11 +2846,12 @@ export type ResolversTypes = {
   FunctionRisk: ResolverTypeWrapper<Omit<FunctionRisk, 'function'> & { function: ResolversTypes['CriticalFunction'] }>;
   GraphLayout: ResolverTypeWrapper<GraphLayout>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
-  GraphView: ResolverTypeWrapper<GraphView>;
+  GraphView: ResolverTypeWrapper<Omit<GraphView, 'hiddenByClearance'>>;
   GraphViewCountry: ResolverTypeWrapper<GraphViewCountry>;
   GraphViewDependency: ResolverTypeWrapper<GraphViewDependency>;
   GraphViewNode: ResolverTypeWrapper<GraphViewNode>;
   HeadquartersGroup: ResolverTypeWrapper<Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversTypes['Country'], providers: Array<ResolversTypes['Provider']> }>;
+  HiddenCount: ResolverTypeWrapper<HiddenCount>;
   HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Incident: ResolverTypeWrapper<NodeModel>;
@@ -2829,10 +2865,10 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   KindCount: ResolverTypeWrapper<KindCount>;
   LayoutStatus: LayoutStatus;
-  LinchpinRanking: ResolverTypeWrapper<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversTypes['LinchpinRow']> }>;
+  LinchpinRanking: ResolverTypeWrapper<Omit<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversTypes['LinchpinRow']> }, 'hiddenByClearance'>>;
   LinchpinRow: ResolverTypeWrapper<Omit<LinchpinRow, 'node'> & { node: ResolversTypes['Node'] }>;
   Me: ResolverTypeWrapper<Me>;
-  Mitigation: ResolverTypeWrapper<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversTypes['Node']>, result: ResolversTypes['BlastRadius'], scenario: ResolversTypes['Scenario'], spared: Array<ResolversTypes['Node']> }>;
+  Mitigation: ResolverTypeWrapper<Omit<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversTypes['Node']>, result: ResolversTypes['BlastRadius'], scenario: ResolversTypes['Scenario'], spared: Array<ResolversTypes['Node']> }, 'hiddenByClearance'>>;
   MitigationSuggestion: ResolverTypeWrapper<Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversTypes['Node']>, dependency: ResolversTypes['Dependency'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodModel>;
@@ -2881,11 +2917,11 @@ export type ResolversTypes = {
   ServiceKind: ServiceKind;
   ServiceSort: ServiceSort;
   ServiceSortField: ServiceSortField;
-  SinglePointsOfFailure: ResolverTypeWrapper<Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversTypes['CriticalFunction'], order1: Array<ResolversTypes['Node']>, order2: Array<ResolversTypes['NodePair']> }>;
+  SinglePointsOfFailure: ResolverTypeWrapper<Omit<Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversTypes['CriticalFunction'], order1: Array<ResolversTypes['Node']>, order2: Array<ResolversTypes['NodePair']> }, 'hiddenByClearance'>>;
   SortDirection: SortDirection;
   StressTestInput: StressTestInput;
   StressTestKind: StressTestKind;
-  StressTestResult: ResolverTypeWrapper<Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversTypes['CountryRisk']>, functions: Array<ResolversTypes['FunctionRisk']> }>;
+  StressTestResult: ResolverTypeWrapper<Omit<Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversTypes['CountryRisk']>, functions: Array<ResolversTypes['FunctionRisk']> }, 'hiddenByClearance'>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tlp: Tlp;
   User: ResolverTypeWrapper<User>;
@@ -2897,17 +2933,17 @@ export type ResolversParentTypes = {
   AffectedNode: Omit<AffectedNode, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Node'] };
   ApiKey: ApiKey;
   AuditEntry: AuditEntry;
-  Backtest: Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, publicRecordOnly?: Maybe<ResolversParentTypes['BacktestScore']>, truePositives: Array<ResolversParentTypes['Country']> };
+  Backtest: Omit<Omit<Backtest, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'publicRecordOnly' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, publicRecordOnly?: Maybe<ResolversParentTypes['BacktestScore']>, truePositives: Array<ResolversParentTypes['Country']> }, 'hiddenByClearance'>;
   BacktestScore: Omit<BacktestScore, 'modelledCountries' | 'namedCountries' | 'notModelled' | 'predictedCountries' | 'truePositives'> & { modelledCountries: Array<ResolversParentTypes['Country']>, namedCountries: Array<ResolversParentTypes['Country']>, notModelled: Array<ResolversParentTypes['Country']>, predictedCountries: Array<ResolversParentTypes['Country']>, truePositives: Array<ResolversParentTypes['Country']> };
-  BlastRadius: Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversParentTypes['AffectedNode']>, crossBorder: ResolversParentTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversParentTypes['CountryLoss']>, origins: Array<ResolversParentTypes['Node']>, totals: ResolversParentTypes['BlastTotals'] };
+  BlastRadius: Omit<Omit<BlastRadius, 'affected' | 'crossBorder' | 'functionsLostByCountry' | 'origins' | 'totals'> & { affected: Array<ResolversParentTypes['AffectedNode']>, crossBorder: ResolversParentTypes['CrossBorderImpact'], functionsLostByCountry: Array<ResolversParentTypes['CountryLoss']>, origins: Array<ResolversParentTypes['Node']>, totals: ResolversParentTypes['BlastTotals'] }, 'hiddenByClearance'>;
   BlastRadiusInput: BlastRadiusInput;
   BlastTotals: Omit<BlastTotals, 'byCountry'> & { byCountry: Array<ResolversParentTypes['CountryCount']> };
   Boolean: Scalars['Boolean']['output'];
-  CentralityRanking: Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversParentTypes['CentralityRow']> };
+  CentralityRanking: Omit<Omit<CentralityRanking, 'rows'> & { rows: Array<ResolversParentTypes['CentralityRow']> }, 'hiddenByClearance'>;
   CentralityRow: Omit<CentralityRow, 'node'> & { node: ResolversParentTypes['Node'] };
   ClaimDependencyInput: ClaimDependencyInput;
   CompromiseSummary: CompromiseSummary;
-  ConcentrationReport: Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> };
+  ConcentrationReport: Omit<Omit<ConcentrationReport, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> }, 'hiddenByClearance'>;
   ConcentrationShare: ConcentrationShare;
   Country: NodeModel;
   CountryConnection: Omit<CountryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Country']> };
@@ -2945,11 +2981,12 @@ export type ResolversParentTypes = {
   FunctionRisk: Omit<FunctionRisk, 'function'> & { function: ResolversParentTypes['CriticalFunction'] };
   GraphLayout: GraphLayout;
   GraphStats: GraphStats;
-  GraphView: GraphView;
+  GraphView: Omit<GraphView, 'hiddenByClearance'>;
   GraphViewCountry: GraphViewCountry;
   GraphViewDependency: GraphViewDependency;
   GraphViewNode: GraphViewNode;
   HeadquartersGroup: Omit<HeadquartersGroup, 'country' | 'providers'> & { country: ResolversParentTypes['Country'], providers: Array<ResolversParentTypes['Provider']> };
+  HiddenCount: HiddenCount;
   HypotheticalDependencyInput: HypotheticalDependencyInput;
   ID: Scalars['ID']['output'];
   Incident: NodeModel;
@@ -2960,10 +2997,10 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Job: JobModel;
   KindCount: KindCount;
-  LinchpinRanking: Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversParentTypes['LinchpinRow']> };
+  LinchpinRanking: Omit<Omit<LinchpinRanking, 'rows'> & { rows: Array<ResolversParentTypes['LinchpinRow']> }, 'hiddenByClearance'>;
   LinchpinRow: Omit<LinchpinRow, 'node'> & { node: ResolversParentTypes['Node'] };
   Me: Me;
-  Mitigation: Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversParentTypes['Node']>, result: ResolversParentTypes['BlastRadius'], scenario: ResolversParentTypes['Scenario'], spared: Array<ResolversParentTypes['Node']> };
+  Mitigation: Omit<Omit<Mitigation, 'newlyAffected' | 'result' | 'scenario' | 'spared'> & { newlyAffected: Array<ResolversParentTypes['Node']>, result: ResolversParentTypes['BlastRadius'], scenario: ResolversParentTypes['Scenario'], spared: Array<ResolversParentTypes['Node']> }, 'hiddenByClearance'>;
   MitigationSuggestion: Omit<MitigationSuggestion, 'alternative' | 'dependency'> & { alternative?: Maybe<ResolversParentTypes['Node']>, dependency: ResolversParentTypes['Dependency'] };
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodModel;
@@ -3001,9 +3038,9 @@ export type ResolversParentTypes = {
   ServiceFilter: ServiceFilter;
   ServiceInput: ServiceInput;
   ServiceSort: ServiceSort;
-  SinglePointsOfFailure: Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversParentTypes['CriticalFunction'], order1: Array<ResolversParentTypes['Node']>, order2: Array<ResolversParentTypes['NodePair']> };
+  SinglePointsOfFailure: Omit<Omit<SinglePointsOfFailure, 'function' | 'order1' | 'order2'> & { function: ResolversParentTypes['CriticalFunction'], order1: Array<ResolversParentTypes['Node']>, order2: Array<ResolversParentTypes['NodePair']> }, 'hiddenByClearance'>;
   StressTestInput: StressTestInput;
-  StressTestResult: Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversParentTypes['CountryRisk']>, functions: Array<ResolversParentTypes['FunctionRisk']> };
+  StressTestResult: Omit<Omit<StressTestResult, 'countries' | 'functions'> & { countries: Array<ResolversParentTypes['CountryRisk']>, functions: Array<ResolversParentTypes['FunctionRisk']> }, 'hiddenByClearance'>;
   String: Scalars['String']['output'];
   User: User;
   UserInput: UserInput;
@@ -3051,6 +3088,7 @@ export type AuditEntryResolvers<ContextType = ApiContext, ParentType extends Res
 };
 
 export type BacktestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest']> = {
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   modelledCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   namedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   notModelled?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
@@ -3078,6 +3116,7 @@ export type BlastRadiusResolvers<ContextType = ApiContext, ParentType extends Re
   debtRank?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   effect?: Resolver<Maybe<ResolversTypes['CompromiseEffect']>, ParentType, ContextType>;
   functionsLostByCountry?: Resolver<Array<ResolversTypes['CountryLoss']>, ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   illustrativeShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['PropagationMode'], ParentType, ContextType>;
   origins?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -3103,6 +3142,7 @@ export type BlastTotalsResolvers<ContextType = ApiContext, ParentType extends Re
 export type CentralityRankingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CentralityRanking'] = ResolversParentTypes['CentralityRanking']> = {
   errorBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['CentralityMetric'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['CentralityRow']>, ParentType, ContextType>;
   snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3135,6 +3175,7 @@ export type ConcentrationReportResolvers<ContextType = ApiContext, ParentType ex
   functions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hhiByJurisdiction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   hhiByProvider?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   jurisdictionBand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   providerBand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   providerSpofShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3211,6 +3252,7 @@ export type CountrySummaryResolvers<ContextType = ApiContext, ParentType extends
   foreignProvidersByHeadquarters?: Resolver<Array<ResolversTypes['HeadquartersGroup']>, ParentType, ContextType>;
   functionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   functionsBySector?: Resolver<Array<ResolversTypes['SectorCount']>, ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['ProviderReliance']>, ParentType, ContextType>;
 };
 
@@ -3357,6 +3399,8 @@ export type GraphLayoutResolvers<ContextType = ApiContext, ParentType extends Re
 
 export type GraphStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = {
   dependencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiddenDependencies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiddenNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -3364,6 +3408,7 @@ export type GraphStatsResolvers<ContextType = ApiContext, ParentType extends Res
 export type GraphViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphView'] = ResolversParentTypes['GraphView']> = {
   countries?: Resolver<Array<ResolversTypes['GraphViewCountry']>, ParentType, ContextType>;
   dependencies?: Resolver<Array<ResolversTypes['GraphViewDependency']>, ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   layout?: Resolver<ResolversTypes['GraphLayout'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphViewNode']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3408,6 +3453,11 @@ export type HeadquartersGroupResolvers<ContextType = ApiContext, ParentType exte
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   dependencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+};
+
+export type HiddenCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HiddenCount'] = ResolversParentTypes['HiddenCount']> = {
+  dependencies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IncidentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
@@ -3455,6 +3505,7 @@ export type KindCountResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type LinchpinRankingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LinchpinRanking'] = ResolversParentTypes['LinchpinRanking']> = {
   computedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['LinchpinRow']>, ParentType, ContextType>;
   snapshotVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3481,6 +3532,7 @@ export type MeResolvers<ContextType = ApiContext, ParentType extends ResolversPa
 };
 
 export type MitigationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   importanceAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   importanceBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   newlyAffected?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -3672,6 +3724,7 @@ export type ScenarioResolvers<ContextType = ApiContext, ParentType extends Resol
   backtest?: Resolver<Maybe<ResolversTypes['Backtest']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3743,6 +3796,7 @@ export type ServiceConnectionResolvers<ContextType = ApiContext, ParentType exte
 
 export type SinglePointsOfFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SinglePointsOfFailure'] = ResolversParentTypes['SinglePointsOfFailure']> = {
   function?: Resolver<ResolversTypes['CriticalFunction'], ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   order1?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   order2?: Resolver<Array<ResolversTypes['NodePair']>, ParentType, ContextType>;
 };
@@ -3751,6 +3805,7 @@ export type StressTestResultResolvers<ContextType = ApiContext, ParentType exten
   countries?: Resolver<Array<ResolversTypes['CountryRisk']>, ParentType, ContextType>;
   functions?: Resolver<Array<ResolversTypes['FunctionRisk']>, ParentType, ContextType>;
   functionsLost?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
+  hiddenByClearance?: Resolver<ResolversTypes['HiddenCount'], ParentType, ContextType>;
   importanceLost?: Resolver<ResolversTypes['Distribution'], ParentType, ContextType>;
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3809,6 +3864,7 @@ export type Resolvers<ContextType = ApiContext> = {
   GraphViewDependency?: GraphViewDependencyResolvers<ContextType>;
   GraphViewNode?: GraphViewNodeResolvers<ContextType>;
   HeadquartersGroup?: HeadquartersGroupResolvers<ContextType>;
+  HiddenCount?: HiddenCountResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;

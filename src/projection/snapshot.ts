@@ -63,9 +63,21 @@ export interface Snapshot {
   readonly longitude: Float64Array;
   /** Every country each node is located in (see `SnapshotLocations`). */
   readonly locations: SnapshotLocations;
+  /** The rows it was built from (a clearance's view is built from a subset of them: ./visible-view.ts). */
+  readonly rows: Collected;
+  /** What this snapshot leaves out for its clearance: nothing for the whole model. */
+  readonly hidden: HiddenCount;
+  /** '' for the whole model; for a view, a key equal for views that hide the same elements. */
+  readonly viewKey: string;
 }
 
-interface Collected {
+/** How many nodes and dependencies a clearance's view leaves out (a count, never which). */
+export interface HiddenCount {
+  nodes: number;
+  dependencies: number;
+}
+
+export interface Collected {
   version: number;
   nodes: Extract<SnapshotRow, { t: 'node' }>[];
   edges: Extract<SnapshotRow, { t: 'edge' }>[];
@@ -158,7 +170,11 @@ function carriageOf(props: Record<string, unknown>): Pick<EdgeInput, 'integrity'
   };
 }
 
-export function buildSnapshot(collected: Collected, startedAt = performance.now()): Snapshot {
+export function buildSnapshot(
+  collected: Collected,
+  startedAt = performance.now(),
+  view: { hidden: HiddenCount; viewKey: string } = { hidden: { nodes: 0, dependencies: 0 }, viewKey: '' },
+): Snapshot {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const countryRows = collected.nodes.filter((n) => n.kind === 'Country').sort(byId);
   const nodeRows = collected.nodes.filter((n) => n.kind !== 'Country').sort(byId);
@@ -259,6 +275,9 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     latitude,
     longitude,
     locations: buildLocations(location, propagation.ids, rowById, countryIndex),
+    rows: collected,
+    hidden: view.hidden,
+    viewKey: view.viewKey,
   };
 }
 

@@ -8,6 +8,7 @@ import type { NodeKind } from '../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../errors';
 import type { CountrySummaryModel, DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../api/models';
 import type { GraphDb } from '../store/driver';
+import type { Visibility } from '../store/visibility';
 import {
   PATH_SEARCH_LIMIT,
   countryDirectDependencies,
@@ -27,12 +28,13 @@ export async function neighbourhood(
   id: string,
   direction: 'DEPENDENCIES' | 'DEPENDENTS',
   depth: number,
+  vis: Visibility,
 ): Promise<NeighbourhoodModel> {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_NEIGHBOURHOOD_DEPTH) {
     throw new ValidationError(`depth must be an integer from 1 to ${MAX_NEIGHBOURHOOD_DEPTH} (got ${depth})`);
   }
   return db.read(async (tx) => {
-    const root = (await nodesByIds(tx, [id])).get(id);
+    const root = (await nodesByIds(tx, [id], vis)).get(id);
     if (!root) throw new NotFoundError(`no node with id '${id}'`);
     const seen = new Set([id]);
     const seenEdges = new Set<string>();
@@ -41,7 +43,7 @@ export async function neighbourhood(
     let truncated = false;
     for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
       const next: string[] = [];
-      for (const dep of await dependencyLevel(tx, frontier, direction)) {
+      for (const dep of await dependencyLevel(tx, frontier, direction, vis)) {
         if (seenEdges.has(dep.record.id)) continue;
         seenEdges.add(dep.record.id);
         steps.push({ depth: level, dependency: dep });
@@ -58,7 +60,7 @@ export async function neighbourhood(
       frontier = next;
     }
     seen.delete(id);
-    const nodes = await nodesByIds(tx, [...seen]);
+    const nodes = await nodesByIds(tx, [...seen], vis);
     return { root, direction, depth, nodes: [...nodes.values()], steps, truncated };
   });
 }
@@ -69,17 +71,18 @@ export async function dependencyPath(
   to: string,
   directed: boolean,
   maxDepth: number,
+  vis: Visibility,
 ): Promise<PathModel | null> {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > PATH_SEARCH_LIMIT) {
     throw new ValidationError(`maxDepth must be an integer from 1 to ${PATH_SEARCH_LIMIT} (got ${maxDepth})`);
   }
   if (from === to) throw new ValidationError(`from and to are the same node '${from}'`);
   return db.read(async (tx) => {
-    const ends = await nodesByIds(tx, [from, to]);
+    const ends = await nodesByIds(tx, [from, to], vis);
     for (const id of [from, to]) if (!ends.has(id)) throw new NotFoundError(`no node with id '${id}'`);
-    const path = await shortestPath(tx, from, to, directed);
+    const path = await shortestPath(tx, from, to, directed, vis);
     if (!path || path.dependencies.length > maxDepth) return null;
-    const nodes = await nodesByIds(tx, path.nodeIds);
+    const nodes = await nodesByIds(tx, path.nodeIds, vis);
     return {
       nodes: path.nodeIds.map((nid) => nodes.get(nid)!),
       dependencies: path.dependencies,
@@ -88,12 +91,12 @@ export async function dependencyPath(
   });
 }
 
-export async function countrySummary(db: GraphDb, countryId: string): Promise<CountrySummaryModel> {
+export async function countrySummary(db: GraphDb, countryId: string, vis: Visibility): Promise<CountrySummaryModel> {
   return db.read(async (tx) => {
-    const country = (await nodesByIds(tx, [countryId])).get(countryId);
+    const country = (await nodesByIds(tx, [countryId], vis)).get(countryId);
     if (!country || country.kind !== 'Country') throw new NotFoundError(`no country with id '${countryId}'`);
-    const sectors = await countryFunctionsBySector(tx, countryId);
-    const deps = await countryDirectDependencies(tx, countryId);
+    const sectors = await countryFunctionsBySector(tx, countryId, vis);
+    const deps = await countryDirectDependencies(tx, countryId, vis);
 
     const owners = new Map<string, { functions: Set<string>; dependencies: number }>();
     let crossBorder = 0;
@@ -106,7 +109,7 @@ export async function countrySummary(db: GraphDb, countryId: string): Promise<Co
       entry.dependencies++;
       owners.set(owner, entry);
     }
-    const providerNodes = await nodesByIds(tx, [...owners.keys()]);
+    const providerNodes = await nodesByIds(tx, [...owners.keys()], vis);
     const providers = [...owners.entries()]
       .map(([id, e]) => {
         const provider = providerNodes.get(id)!;
@@ -128,7 +131,7 @@ export async function countrySummary(db: GraphDb, countryId: string): Promise<Co
       group.dependencyCount += p.dependencyCount;
       byHq.set(hq, group);
     }
-    const hqNodes = await nodesByIds(tx, [...byHq.keys()]);
+    const hqNodes = await nodesByIds(tx, [...byHq.keys()], vis);
     const foreignProvidersByHeadquarters = [...byHq.entries()]
       .map(([hq, g]) => ({ country: hqNodes.get(hq)!, providers: g.providers, dependencyCount: g.dependencyCount }))
       .sort((a, b) => b.dependencyCount - a.dependencyCount || a.country.id.localeCompare(b.country.id));
@@ -151,16 +154,16 @@ export async function countrySummary(db: GraphDb, countryId: string): Promise<Co
   });
 }
 
-export async function stats(db: GraphDb) {
-  const [counts, version] = await Promise.all([db.read((tx) => graphStats(tx)), db.version()]);
+export async function stats(db: GraphDb, vis: Visibility) {
+  const [counts, version] = await Promise.all([db.read((tx) => graphStats(tx, vis)), db.version()]);
   return { version, ...counts };
 }
 
-export async function search(db: GraphDb, text: string, kinds: readonly NodeKind[] | null | undefined, first: number) {
+export async function search(db: GraphDb, text: string, kinds: readonly NodeKind[] | null | undefined, first: number, vis: Visibility) {
   const trimmed = text.trim();
   if (trimmed.length === 0) throw new ValidationError('search text must not be empty');
   if (!Number.isInteger(first) || first < 1 || first > 100) {
     throw new ValidationError(`first must be an integer from 1 to 100 (got ${first})`);
   }
-  return db.read((tx) => searchNodes(tx, trimmed, kinds && kinds.length > 0 ? kinds : NODE_KINDS, first));
+  return db.read((tx) => searchNodes(tx, trimmed, kinds && kinds.length > 0 ? kinds : NODE_KINDS, first, vis));
 }

@@ -7,6 +7,7 @@ import { REL } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
 import { ValidationError } from '../errors';
 import type { NodeModel } from '../api/models';
+import type { Visibility } from '../store/visibility';
 import type { GraphDb, Params } from '../store/driver';
 import { listNodes } from '../store/graph-queries';
 import type { Page } from '../store/graph-queries';
@@ -105,7 +106,7 @@ export interface ListArgs {
   after?: string | null;
 }
 
-export async function listKind(db: GraphDb, kind: NodeKind, args: ListArgs): Promise<Connection<NodeModel>> {
+export async function listKind(db: GraphDb, kind: NodeKind, args: ListArgs, vis: Visibility): Promise<Connection<NodeModel>> {
   const first = checkFirst(args.first);
   const where: string[] = [];
   const params: Params = {};
@@ -120,7 +121,7 @@ export async function listKind(db: GraphDb, kind: NodeKind, args: ListArgs): Pro
   if (!sortKey) throw new ValidationError(`sort.field '${String(args.sort?.field)}' is unknown`);
   const after = args.after ? decodeCursor(args.after) : null;
   const page = await db.read((tx) =>
-    listNodes(tx, { kind, where, params, sortKey, descending: args.sort?.direction === 'DESC', first, after }),
+    listNodes(tx, { kind, where, params, sortKey, descending: args.sort?.direction === 'DESC', first, after, vis }),
   );
   return toConnection(page);
 }

@@ -38,6 +38,7 @@ export interface ApiKeySecretRow extends ApiKeyRow {
 }
 
 const OPTS = { countsAsModelWrite: false };
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function userOf(r: Row): UserRow {
   const u = r.u as Record<string, unknown>;
@@ -46,7 +47,7 @@ function userOf(r: Row): UserRow {
     name: String(u.name ?? u.id),
     organisation: (u.organisation as string | null) ?? null,
     roles: (Array.isArray(u.roles) ? u.roles : []) as Role[],
-    createdAt: String(u.createdAt ?? ''),
+    createdAt: str(u.createdAt),
     disabled: u.disabled === true,
   };
 }
@@ -56,11 +57,11 @@ function keyOf(r: Row): ApiKeySecretRow {
   return {
     id: String(k.id),
     userId: String(k.userId),
-    name: String(k.name ?? ''),
-    createdAt: String(k.createdAt ?? ''),
+    name: str(k.name),
+    createdAt: str(k.createdAt),
     revokedAt: (k.revokedAt as string | null) ?? null,
-    salt: String(k.salt ?? ''),
-    hash: String(k.hash ?? ''),
+    salt: str(k.salt),
+    hash: str(k.hash),
   };
 }
 

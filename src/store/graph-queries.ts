@@ -10,20 +10,23 @@ import { NODE_SPECS } from '../model/node-specs';
 import type { DependencyRecord } from '../model/records';
 import type { DependencyModel, NodeModel } from '../api/models';
 import type { Params, Row, Tx } from './driver';
+import { clearanceParam, visibleWhere } from './visibility';
+import type { Visibility } from './visibility';
 
 const OUT_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'out').map((r) => r.rel)))];
 const IN_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'in').map((r) => r.rel)))];
 
 /**
- * Projects node `n` into the columns `toNodeModel` reads. Its parameters are
+ * Projects node `n` into the columns `toNodeModel` reads; references to nodes
+ * the `$clearance` may not see are left out. Its other parameters are
  * prefixed `proj` so that they never collide with a filter's.
  */
 const NODE_PROJECTION = `n {.*} AS props,
   [l IN labels(n) WHERE l IN $projKinds][0] AS kind,
-  [(n)-[r]->(t:${ENTITY_LABEL}) WHERE type(r) IN $projOutRels | [type(r), t.id]] AS outLinks,
-  [(n)<-[r]-(t:${ENTITY_LABEL}) WHERE type(r) IN $projInRels | [type(r), t.id]] AS inLinks`;
+  [(n)-[r]->(t:${ENTITY_LABEL}) WHERE type(r) IN $projOutRels AND ${visibleWhere('t')} | [type(r), t.id]] AS outLinks,
+  [(n)<-[r]-(t:${ENTITY_LABEL}) WHERE type(r) IN $projInRels AND ${visibleWhere('t')} | [type(r), t.id]] AS inLinks`;
 
-const projectionParams = () => ({ projKinds: [...NODE_KINDS], projOutRels: OUT_RELS, projInRels: IN_RELS });
+const projectionParams = (vis: Visibility) => ({ projKinds: [...NODE_KINDS], projOutRels: OUT_RELS, projInRels: IN_RELS, ...clearanceParam(vis) });
 
 /** The country a node is located in: a facility's, a provider's or service's headquarters, a function's SERVES. */
 export const locationCountry = (v: string) => `coalesce(
@@ -47,11 +50,12 @@ export function toNodeModel(row: Row): NodeModel {
 
 const NODES_BY_IDS = `
 UNWIND $ids AS wanted
-MATCH (n:${ENTITY_LABEL} {id: wanted})
+MATCH (n:${ENTITY_LABEL} {id: wanted}) WHERE ${visibleWhere('n')}
 RETURN ${NODE_PROJECTION}`;
 
-export async function nodesByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, NodeModel>> {
-  const rows = await tx.run(NODES_BY_IDS, { ids: [...new Set(ids)], ...projectionParams() });
+/** The nodes with these ids that `vis` may see (the others are absent, as if they did not exist). */
+export async function nodesByIds(tx: Tx, ids: readonly string[], vis: Visibility): Promise<Map<string, NodeModel>> {
+  const rows = await tx.run(NODES_BY_IDS, { ids: [...new Set(ids)], ...projectionParams(vis) });
   return new Map(rows.filter((r) => r.kind !== null).map((r) => [String((r.props as Row).id), toNodeModel(r)]));
 }
 
@@ -61,14 +65,15 @@ export async function relatedIds(
   rel: string,
   direction: 'out' | 'in',
   ids: readonly string[],
+  vis: Visibility,
 ): Promise<Map<string, string[]>> {
   const known = Object.values(REL) as string[];
   if (!known.includes(rel)) throw new Error(`unknown relationship type ${rel}`);
   const pattern = direction === 'out' ? `(n)-[:${rel}]->(t:${ENTITY_LABEL})` : `(n)<-[:${rel}]-(t:${ENTITY_LABEL})`;
   const rows = await tx.run(
-    `UNWIND $ids AS wanted MATCH (n:${ENTITY_LABEL} {id: wanted}) OPTIONAL MATCH ${pattern}
+    `UNWIND $ids AS wanted MATCH (n:${ENTITY_LABEL} {id: wanted}) OPTIONAL MATCH ${pattern} WHERE ${visibleWhere('t')}
      WITH wanted, t ORDER BY t.id RETURN wanted AS id, collect(t.id) AS ids`,
-    { ids: [...new Set(ids)] },
+    { ids: [...new Set(ids)], ...clearanceParam(vis) },
   );
   return new Map(rows.map((r) => [String(r.id), (r.ids as string[]) ?? []]));
 }
@@ -84,6 +89,8 @@ export interface ListQuery {
   descending: boolean;
   first: number;
   after: { value: unknown; id: string } | null;
+  /** Only what this clearance may see. */
+  vis: Visibility;
 }
 
 export interface Page<T> {
@@ -95,8 +102,8 @@ export interface Page<T> {
 }
 
 export async function listNodes(tx: Tx, q: ListQuery): Promise<Page<NodeModel>> {
-  const where = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, q.params);
+  const where = `WHERE ${[...q.where, visibleWhere('n')].join(' AND ')}`;
+  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, { ...q.params, ...clearanceParam(q.vis) });
   const cmp = q.descending ? '<' : '>';
   const dir = q.descending ? 'DESC' : 'ASC';
   const afterClause = q.after
@@ -108,7 +115,7 @@ export async function listNodes(tx: Tx, q: ListQuery): Promise<Page<NodeModel>> 
      RETURN n[$sortKey] AS sortValue, ${NODE_PROJECTION}`,
     {
       ...q.params,
-      ...projectionParams(),
+      ...projectionParams(q.vis),
       sortKey: q.sortKey,
       afterValue: q.after?.value ?? null,
       afterId: q.after?.id ?? null,
@@ -141,11 +148,15 @@ export function toDependencyModel(row: Row): DependencyModel {
   };
 }
 
-export async function dependenciesByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, DependencyModel>> {
+/** A dependency is visible when it and both its ends are. */
+const DEPENDENCY_VISIBLE = `${visibleWhere('r')} AND ${visibleWhere('a')} AND ${visibleWhere('b')}`;
+
+export async function dependenciesByIds(tx: Tx, ids: readonly string[], vis: Visibility): Promise<Map<string, DependencyModel>> {
   const rows = await tx.run(
     `UNWIND $ids AS wanted MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON} {id: wanted}]->(b:${ENTITY_LABEL})
+     WHERE ${DEPENDENCY_VISIBLE}
      RETURN ${DEPENDENCY_PROJECTION}`,
-    { ids: [...new Set(ids)] },
+    { ids: [...new Set(ids)], ...clearanceParam(vis) },
   );
   return new Map(rows.map((r) => [String((r.props as Row).id), toDependencyModel(r)]));
 }
@@ -155,16 +166,19 @@ export interface DependencyListQuery {
   params: Params;
   first: number;
   afterId: string | null;
+  /** Only what this clearance may see (the dependency and both its ends). */
+  vis: Visibility;
 }
 
 export async function listDependencies(tx: Tx, q: DependencyListQuery): Promise<Page<DependencyModel>> {
   const base = `MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})`;
-  const where = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const totalRows = await tx.run(`${base} ${where} RETURN count(r) AS total`, q.params);
-  const after = q.afterId !== null ? `${where ? 'AND' : 'WHERE'} r.id > $afterId` : '';
+  const where = `WHERE ${[...q.where, DEPENDENCY_VISIBLE].join(' AND ')}`;
+  const params = { ...q.params, ...clearanceParam(q.vis) };
+  const totalRows = await tx.run(`${base} ${where} RETURN count(r) AS total`, params);
+  const after = q.afterId !== null ? 'AND r.id > $afterId' : '';
   const rows = await tx.run(
     `${base} ${where} ${after} WITH a, r, b ORDER BY r.id LIMIT $limit RETURN ${DEPENDENCY_PROJECTION}`,
-    { ...q.params, afterId: q.afterId, limit: q.first + 1 },
+    { ...params, afterId: q.afterId, limit: q.first + 1 },
   );
   const page = rows.slice(0, q.first).map(toDependencyModel);
   return {
@@ -180,12 +194,13 @@ export async function dependencyLevel(
   tx: Tx,
   frontier: readonly string[],
   direction: 'DEPENDENCIES' | 'DEPENDENTS',
+  vis: Visibility,
 ): Promise<DependencyModel[]> {
   const match =
     direction === 'DEPENDENCIES'
       ? `MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL}) WHERE a.id IN $frontier`
       : `MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL}) WHERE b.id IN $frontier`;
-  const rows = await tx.run(`${match} RETURN ${DEPENDENCY_PROJECTION} ORDER BY r.id`, { frontier });
+  const rows = await tx.run(`${match} AND ${DEPENDENCY_VISIBLE} RETURN ${DEPENDENCY_PROJECTION} ORDER BY r.id`, { frontier, ...clearanceParam(vis) });
   return rows.map(toDependencyModel);
 }
 
@@ -197,70 +212,88 @@ export async function shortestPath(
   from: string,
   to: string,
   directed: boolean,
+  vis: Visibility,
 ): Promise<{ nodeIds: string[]; dependencies: DependencyModel[] } | null> {
   const arrow = directed ? '->' : '-';
+  // Only through what `vis` may see: a path through a hidden node or dependency would reveal it.
   const rows = await tx.run(
     `MATCH (s:${ENTITY_LABEL} {id: $from}), (e:${ENTITY_LABEL} {id: $to})
      MATCH p = shortestPath((s)-[:${REL.DEPENDS_ON}*..${PATH_SEARCH_LIMIT}]${arrow}(e))
+     WHERE all(x IN nodes(p) WHERE ${visibleWhere('x')}) AND all(y IN relationships(p) WHERE ${visibleWhere('y')})
      RETURN [x IN nodes(p) | x.id] AS nodeIds, [x IN relationships(p) | x.id] AS relIds`,
-    { from, to },
+    { from, to, ...clearanceParam(vis) },
   );
   const row = rows[0];
   if (!row) return null;
   const relIds = row.relIds as string[];
-  const deps = await dependenciesByIds(tx, relIds);
+  const deps = await dependenciesByIds(tx, relIds, vis);
   return { nodeIds: row.nodeIds as string[], dependencies: relIds.map((id) => deps.get(id)!) };
 }
 
 /* ----------------------------------------------------- country summary */
 
-export async function countryFunctionsBySector(tx: Tx, country: string): Promise<Row[]> {
+export async function countryFunctionsBySector(tx: Tx, country: string, vis: Visibility): Promise<Row[]> {
   return tx.run(
-    `MATCH (f:CriticalFunction)-[:${REL.SERVES}]->(:Country {id: $country})
+    `MATCH (f:CriticalFunction)-[:${REL.SERVES}]->(:Country {id: $country}) WHERE ${visibleWhere('f')}
      RETURN f.sector AS sector, count(f) AS count, sum(coalesce(f.importance, 1.0)) AS importance
      ORDER BY sector`,
-    { country },
+    { country, ...clearanceParam(vis) },
   );
 }
 
 /** Direct DEPENDS_ON of a country's functions, with each supplier's owning provider and location. */
-export async function countryDirectDependencies(tx: Tx, country: string): Promise<Row[]> {
+export async function countryDirectDependencies(tx: Tx, country: string, vis: Visibility): Promise<Row[]> {
   return tx.run(
-    `MATCH (f:CriticalFunction)-[:${REL.SERVES}]->(:Country {id: $country})
-     MATCH (f)-[r:${REL.DEPENDS_ON}]->(s:${ENTITY_LABEL})
+    `MATCH (f:CriticalFunction)-[:${REL.SERVES}]->(:Country {id: $country}) WHERE ${visibleWhere('f')}
+     MATCH (f)-[r:${REL.DEPENDS_ON}]->(s:${ENTITY_LABEL}) WHERE ${visibleWhere('r')} AND ${visibleWhere('s')}
      RETURN f.id AS function, r.id AS dependency, s.id AS supplier,
        CASE WHEN s:Provider THEN s.id
-            ELSE head([(s)<-[:${REL.OPERATES}|${REL.OFFERS}]-(p:Provider) | p.id]) END AS owner,
+            ELSE head([(s)<-[:${REL.OPERATES}|${REL.OFFERS}]-(p:Provider) WHERE ${visibleWhere('p')} | p.id]) END AS owner,
        ${locationCountry('s')} AS supplierCountry
      ORDER BY dependency`,
-    { country },
+    { country, ...clearanceParam(vis) },
   );
 }
 
 /* ---------------------------------------------------------------- misc */
 
-export async function graphStats(tx: Tx): Promise<{ nodesByKind: { kind: NodeKind; count: number }[]; dependencyCount: number }> {
+/** Counts of what `vis` may see, and how many nodes and dependencies it may not (a count, never which). */
+export async function graphStats(tx: Tx, vis: Visibility): Promise<{
+  nodesByKind: { kind: NodeKind; count: number }[];
+  dependencyCount: number;
+  hiddenNodes: number;
+  hiddenDependencies: number;
+}> {
   const nodesByKind: { kind: NodeKind; count: number }[] = [];
   const rows = await tx.run(
     `UNWIND $kinds AS kind
-     CALL (kind) { MATCH (n:${ENTITY_LABEL}) WHERE kind IN labels(n) RETURN count(n) AS count }
-     RETURN kind, count`,
-    { kinds: [...NODE_KINDS] },
+     CALL (kind) { MATCH (n:${ENTITY_LABEL}) WHERE kind IN labels(n)
+       RETURN count(CASE WHEN ${visibleWhere('n')} THEN 1 END) AS count, count(n) AS all }
+     RETURN kind, count, all`,
+    { kinds: [...NODE_KINDS], ...clearanceParam(vis) },
   );
-  for (const r of rows) nodesByKind.push({ kind: r.kind as NodeKind, count: Number(r.count) });
-  const deps = await tx.run(`MATCH ()-[r:${REL.DEPENDS_ON}]->() RETURN count(r) AS count`);
-  return { nodesByKind, dependencyCount: Number(deps[0]?.count ?? 0) };
+  let hiddenNodes = 0;
+  for (const r of rows) {
+    nodesByKind.push({ kind: r.kind as NodeKind, count: Number(r.count) });
+    hiddenNodes += Number(r.all) - Number(r.count);
+  }
+  const deps = await tx.run(
+    `MATCH (a)-[r:${REL.DEPENDS_ON}]->(b) RETURN count(CASE WHEN ${DEPENDENCY_VISIBLE} THEN 1 END) AS count, count(r) AS all`,
+    clearanceParam(vis),
+  );
+  const dependencyCount = Number(deps[0]?.count ?? 0);
+  return { nodesByKind, dependencyCount, hiddenNodes, hiddenDependencies: Number(deps[0]?.all ?? 0) - dependencyCount };
 }
 
-export async function searchNodes(tx: Tx, text: string, kinds: readonly NodeKind[], first: number): Promise<NodeModel[]> {
+export async function searchNodes(tx: Tx, text: string, kinds: readonly NodeKind[], first: number, vis: Visibility): Promise<NodeModel[]> {
   const rows = await tx.run(
     `MATCH (n:${ENTITY_LABEL})
      WHERE (toLower(n.name) CONTAINS $text OR toLower(n.id) CONTAINS $text)
-       AND any(l IN labels(n) WHERE l IN $wantedKinds)
+       AND any(l IN labels(n) WHERE l IN $wantedKinds) AND ${visibleWhere('n')}
      WITH n ORDER BY CASE WHEN toLower(n.name) STARTS WITH $text OR toLower(n.id) STARTS WITH $text THEN 0 ELSE 1 END, n.name, n.id
      LIMIT $limit
      RETURN ${NODE_PROJECTION}`,
-    { text: text.toLowerCase(), wantedKinds: [...kinds], limit: first, ...projectionParams() },
+    { text: text.toLowerCase(), wantedKinds: [...kinds], limit: first, ...projectionParams(vis) },
   );
   return rows.map(toNodeModel);
 }

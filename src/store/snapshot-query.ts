@@ -29,7 +29,7 @@ CALL () {
   MATCH (n:${ENTITY_LABEL})
   WHERE any(l IN labels(n) WHERE l IN $kinds)
   RETURN 'node' AS t, n.id AS id, [l IN labels(n) WHERE l IN $kinds][0] AS kind,
-    n {.name, .kind, .numeric, .latitude, .longitude, .threshold, .importance, .sector, .natoMember, .illustrative, .tlp, .confidence} AS props,
+    n {.name, .kind, .numeric, .latitude, .longitude, .threshold, .importance, .sector, .natoMember, .illustrative, .tlp, .sharedWith, .sharedWithUsers, .confidence} AS props,
     ${locationCountry('n')} AS location,
     [(n)-[:${REL.LANDS_IN}]->(lc:Country) WHERE lc.id IS NOT NULL | lc.id] AS alsoIn, null AS a, null AS b
   UNION ALL

@@ -106,8 +106,8 @@ describe('sign-in', () => {
 
     const log = await api.gql<{ auditLog: { action: string; target: string; before: string | null; after: string | null }[] }>('query($t: String) { auditLog(target: $t, first: 10) { action target before after } }', { t: `alice-${suffix}` });
     expect(log.data!.auditLog.map((e) => e.action)).toEqual(['user.roles', 'user.create']);
-    expect(JSON.parse(log.data!.auditLog[0]!.before!).roles).toEqual(['VIEWER']);
-    expect(JSON.parse(log.data!.auditLog[0]!.after!).roles).toEqual(['PLANNER']);
+    expect((JSON.parse(log.data!.auditLog[0]!.before!) as { roles: string[] }).roles).toEqual(['VIEWER']);
+    expect((JSON.parse(log.data!.auditLog[0]!.after!) as { roles: string[] }).roles).toEqual(['PLANNER']);
   });
 });
 

@@ -13,8 +13,8 @@ export const commonResolvers: Resolvers = {
       const found = await ctx.nodes.loadMany(ids);
       return found.map((n) => (n instanceof Error ? null : n));
     },
-    graphStats: (_, __, ctx) => stats(ctx.db),
-    search: (_, { text, kinds, first }, ctx) => search(ctx.db, text, kinds, first ?? 20),
+    graphStats: (_, __, ctx) => stats(ctx.db, ctx.clearance),
+    search: (_, { text, kinds, first }, ctx) => search(ctx.db, text, kinds, first ?? 20, ctx.clearance),
   },
   Mutation: {
     deleteNode: async (_, { id, force }, ctx) => ({ id, detached: await deleteNode(ctx.db, id, force ?? false) }),

@@ -4,6 +4,6 @@ import { countrySummary } from '../../services/graph-reads';
 
 export const countrySummaryResolvers: Resolvers = {
   Query: {
-    countrySummary: (_, { country }, ctx) => countrySummary(ctx.db, country),
+    countrySummary: (_, { country }, ctx) => countrySummary(ctx.db, country, ctx.clearance),
   },
 };

@@ -19,7 +19,7 @@ export const countryResolvers: Resolvers = {
     facilities: (n, _, ctx) => related(n, REL.LOCATED_IN, 'in', ctx),
   },
   Query: {
-    countries: (_, args, ctx) => listKind(ctx.db, 'Country', args),
+    countries: (_, args, ctx) => listKind(ctx.db, 'Country', args, ctx.clearance),
   },
   Mutation: {
     createCountry: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Country', input)) as never,

@@ -16,7 +16,7 @@ export const criticalFunctionResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args),
+    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args, ctx.clearance),
   },
   Mutation: {
     createCriticalFunction: async (_, { input }, ctx) =>

@@ -79,11 +79,11 @@ export const dependencyResolvers: Resolvers = {
         params = { ...params, ...p };
       }
       const afterId = after ? decodeCursor(after).id : null;
-      const page = await ctx.db.read((tx) => listDependencies(tx, { where, params, first: checkFirst(first), afterId }));
+      const page = await ctx.db.read((tx) => listDependencies(tx, { where, params, first: checkFirst(first), afterId, vis: ctx.clearance }));
       return toConnection(page);
     },
     neighbourhood: (_, { id, direction, depth }, ctx) =>
-      neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1),
+      neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1, ctx.clearance),
   },
   Neighbourhood: {
     root: (n) => n.root,

@@ -16,7 +16,7 @@ export const facilityResolvers: Resolvers = {
     longitude: (n) => prop<number | null>(n, 'longitude') ?? null,
   },
   Query: {
-    facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args),
+    facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args, ctx.clearance),
   },
   Mutation: {
     createFacility: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Facility', input)) as never,

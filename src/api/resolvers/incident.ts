@@ -20,7 +20,7 @@ export const incidentResolvers: Resolvers = {
     sources: (n) => prop<string[] | null>(n, 'sources') ?? [],
   },
   Query: {
-    incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args),
+    incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args, ctx.clearance),
   },
   Mutation: {
     createIncident: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Incident', input)) as never,

@@ -1,6 +1,7 @@
 /** All resolvers, merged: one file per schema file. */
 import type { Resolvers } from '../../generated/resolvers';
 import { accessResolvers } from './access';
+import { hiddenResolvers } from './hidden';
 import { commonResolvers } from './common';
 import { countryResolvers } from './country';
 import { countrySummaryResolvers } from './country-summary';
@@ -34,6 +35,7 @@ const all: Resolvers[] = [
   stressTestResolvers,
   scenarioResolvers,
   graphViewResolvers,
+  hiddenResolvers,
 ];
 
 export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {

@@ -5,6 +5,6 @@ import { dependencyPath } from '../../services/graph-reads';
 export const pathResolvers: Resolvers = {
   Query: {
     shortestDependencyPath: (_, { from, to, directed, maxDepth }, ctx) =>
-      dependencyPath(ctx.db, from, to, directed ?? true, maxDepth ?? 8),
+      dependencyPath(ctx.db, from, to, directed ?? true, maxDepth ?? 8, ctx.clearance),
   },
 };

@@ -17,7 +17,7 @@ export const providerResolvers: Resolvers = {
     website: (n) => prop(n, 'website') ?? null,
   },
   Query: {
-    providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args),
+    providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args, ctx.clearance),
   },
   Mutation: {
     createProvider: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Provider', input)) as never,

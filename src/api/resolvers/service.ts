@@ -19,7 +19,7 @@ export const serviceResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    services: (_, args, ctx) => listKind(ctx.db, 'Service', args),
+    services: (_, args, ctx) => listKind(ctx.db, 'Service', args, ctx.clearance),
   },
   Mutation: {
     createService: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Service', input)) as never,

@@ -10,6 +10,9 @@ import { NotFoundError } from '../../errors';
 import { singlePointsOfFailure } from '../../analysis/spof/single-points-of-failure';
 import type { Snapshot } from '../../projection/snapshot';
 import { SnapshotManager } from '../../projection/snapshot-manager';
+import { visibleView } from '../../projection/visible-view';
+import { EVERYTHING } from '../../store/visibility';
+import { currentVisibility } from '../request-scope';
 import type { GraphDb } from '../../store/driver';
 import { deleteScenario } from '../../store/scenarios';
 import { normaliseRequest, runBlastRadius } from './blast-radius';
@@ -42,14 +45,42 @@ export class AnalysisService {
   readonly layouts = new GraphLayouts();
   readonly stressTests: StressTests;
 
+  /** Rankers of clearance views that hide something (by view key), started on first use, dropped with their snapshot. */
+  private readonly viewRankers = new Map<string, LinchpinRanker>();
+
   constructor(readonly db: GraphDb, options: { workers?: number } = {}) {
     this.snapshots = new SnapshotManager(db);
-    this.snapshots.onChange((s) => this.linchpinRanker.start(s));
+    this.snapshots.onChange((s) => {
+      for (const ranker of this.viewRankers.values()) ranker.stop();
+      this.viewRankers.clear();
+      this.linchpinRanker.start(s);
+    });
     this.stressTests = new StressTests(options.workers);
   }
 
-  snapshot(): Promise<Snapshot> {
-    return this.snapshots.get();
+  /** The current snapshot as the current request's caller may see it (src/services/request-scope.ts). */
+  async snapshot(): Promise<Snapshot> {
+    return this.viewOf(await this.snapshots.get());
+  }
+
+  private viewOf(base: Snapshot): Snapshot {
+    const vis = currentVisibility();
+    return vis === EVERYTHING ? base : visibleView(base, vis);
+  }
+
+  /** The linchpin ranker of a snapshot or of a clearance's view of it. */
+  private rankerFor(snapshot: Snapshot): LinchpinRanker {
+    if (snapshot.viewKey === '') return this.linchpinRanker;
+    let ranker = this.viewRankers.get(snapshot.viewKey);
+    if (!ranker) {
+      if (this.viewRankers.size >= 16) {
+        const [oldestKey, oldest] = this.viewRankers.entries().next().value!;
+        oldest.stop();
+        this.viewRankers.delete(oldestKey);
+      }
+      this.viewRankers.set(snapshot.viewKey, (ranker = new LinchpinRanker()));
+    }
+    return ranker;
   }
 
   /**
@@ -82,7 +113,7 @@ export class AnalysisService {
   metrics(snapshot: Snapshot, id: string) {
     const values = nodeMetrics(snapshot, id);
     if (!values) return null;
-    const linchpin = this.linchpinRanker.nodeScore(snapshot, id);
+    const linchpin = this.rankerFor(snapshot).nodeScore(snapshot, id);
     return { ...values, linchpinScore: linchpin?.score ?? null, linchpinRank: linchpin?.rank ?? null };
   }
 
@@ -93,11 +124,12 @@ export class AnalysisService {
    */
   async linchpins(query: LinchpinQuery) {
     const latest = await this.db.version();
-    const current = this.snapshots.peek();
-    if (!current || current.version !== latest) {
+    const base = this.snapshots.peek();
+    if (!base || base.version !== latest) {
       this.snapshots.get().catch((error: unknown) => console.error('linchpin: snapshot rebuild failed:', error));
     }
-    return this.linchpinRanker.rank(current, latest, query);
+    const current = base ? this.viewOf(base) : null;
+    return (current ? this.rankerFor(current) : this.linchpinRanker).rank(current, latest, query);
   }
 
   async singlePointsOfFailure(functionId: string, order2: boolean) {

@@ -6,6 +6,7 @@
 import type { DependencyModel, NodeModel } from '../../api/models';
 import type { GraphDb } from '../../store/driver';
 import { dependenciesByIds, nodesByIds } from '../../store/graph-queries';
+import type { Visibility } from '../../store/visibility';
 import type { AffectedIds, BlastResultIds, CrossBorderIds, ExplanationIds } from './blast-result';
 
 export interface Lookup {
@@ -14,8 +15,8 @@ export interface Lookup {
 }
 
 /** Loads every node and dependency id in one read each. Unknown ids become placeholders naming the id. */
-export async function lookupFor(db: GraphDb, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
-  const [nodes, deps] = await db.read(async (tx) => [await nodesByIds(tx, [...new Set(nodeIds)]), await dependenciesByIds(tx, [...new Set(dependencyIds)])] as const);
+export async function lookupFor(db: GraphDb, vis: Visibility, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
+  const [nodes, deps] = await db.read(async (tx) => [await nodesByIds(tx, [...new Set(nodeIds)], vis), await dependenciesByIds(tx, [...new Set(dependencyIds)], vis)] as const);
   const extra = new Map(hypothetical.map((record) => [record.id, { record }]));
   return {
     node(id) {
@@ -136,7 +137,7 @@ export function hydrateWith(result: BlastResultIds, l: Lookup) {
   };
 }
 
-export async function hydrate(db: GraphDb, result: BlastResultIds) {
+export async function hydrate(db: GraphDb, vis: Visibility, result: BlastResultIds) {
   const ids = idsOf(result);
-  return hydrateWith(result, await lookupFor(db, ids.nodes, ids.dependencies, result.hypothetical));
+  return hydrateWith(result, await lookupFor(db, vis, ids.nodes, ids.dependencies, result.hypothetical));
 }

@@ -87,6 +87,12 @@ export class LinchpinRanker {
     setImmediate(step);
   }
 
+  /** Cancels every running sweep (a view's ranker, when its snapshot is replaced). */
+  stop(): void {
+    for (const sweep of this.running.values()) sweep.cancelled = true;
+    this.running.clear();
+  }
+
   /** Resolves once the sweeps for this snapshot are done (for tests and the CLI). */
   async settled(snapshot: Snapshot): Promise<void> {
     this.start(snapshot);

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { startServer } from '../../src/api/server';
 import type { RunningServer } from '../../src/api/server';
 import { connect } from '../../src/store/driver';
+import { testAuthConfig } from '../integration/db';
 import type { GraphDb } from '../../src/store/driver';
 import { byTestId, launchBrowser, newAppPage, openApp, screenshot, textOf } from './browser';
 import type { AppPage } from './browser';
@@ -18,7 +19,8 @@ let app: AppPage;
 
 beforeAll(async () => {
   db = connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'unused', database: 'neo4j' });
-  server = await startServer(db, 0);
+  // Sign-in off: this is about the database being down, not about credentials.
+  server = await startServer(db, 0, undefined, undefined, { auth: testAuthConfig({ devOpen: true }) });
   browser = await launchBrowser();
   app = await newAppPage(browser);
 });

@@ -76,8 +76,10 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-export async function newAppPage(browser: Browser): Promise<AppPage> {
+/** With `credential` (an API key), the page starts signed in, as after the sign-in screen. */
+export async function newAppPage(browser: Browser, credential?: string): Promise<AppPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  if (credential) await context.addInitScript((c) => sessionStorage.setItem('linchpin.credential', c), credential);
   // Fail a missing control in seconds rather than Playwright's default 30 s.
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
@@ -246,7 +248,7 @@ export function useAppSession(bind: (session: AppSession) => void, options: Sess
     session.api = await startTestApi();
     await options.beforeOpen?.(session.api);
     session.browser = await launchBrowser();
-    session.app = await newAppPage(session.browser);
+    session.app = await newAppPage(session.browser, session.api.adminKey);
     if (options.open ?? true) await openApp(session.app, session.api.server.url);
     bind(session as AppSession);
     await options.afterOpen?.(session as AppSession);

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function freshPage(): Promise<AppPage> {
-  const app = await newAppPage(browser);
+  const app = await newAppPage(browser, api.adminKey);
   pages.push(app);
   return app;
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   key.bob = await testUserKey(api.db, { id: 'tlp-bob', roles: ['RISK'], organisation: 'org:tlp-beta' });
   await api.db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: IDS }));
   for (const id of ['prov:tlp-red', 'prov:tlp-origin', 'prov:tlp-amber', 'prov:tlp-strict']) {
-    await ok('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { id, name: `TLP test ${id}`, providerKind: 'MSP', headquarters: 'NO', provenance: src } });
+    await ok('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { id, name: `TLP test ${id}`, providerKind: 'MANAGED_SERVICE_PROVIDER', headquarters: 'NO', provenance: src } });
   }
   await ok('mutation($i: CriticalFunctionInput!) { createCriticalFunction(input: $i) { id } }', {
     i: { id: 'fn:tlp-fn', name: 'TLP test function', sector: 'HEALTH', country: 'NO', importance: 3, provenance: src },

@@ -6,7 +6,9 @@
  */
 import { loadGraph } from './api/load-graph';
 import { operations } from './api/operations';
+import { whoAmI } from './api/session';
 import { webgl2Available } from './graph/renderer-support';
+import { renderSessionBar, renderSignIn } from './ui/sign-in';
 
 const params = new URLSearchParams(window.location.search);
 const generatedParam = params.get('generated');
@@ -16,20 +18,31 @@ const seed = Number(params.get('seed') ?? '1');
 const root = document.getElementById('app')!;
 if (generated !== null && !(Number.isInteger(generated) && generated >= 4 && generated <= 100_000)) {
   root.textContent = `?generated=${generatedParam} is not a node count from 4 to 100000.`;
+} else if (generated !== null) {
+  // A synthetic graph needs no sign-in: it never asks the API for data.
+  start(null);
 } else {
-  // Start-up milestones (ms since navigation), continued by the app in window.__linchpin.timings.
+  // Who is signed in, asked alongside the graph; a 401 shows the sign-in screen instead of the app.
   const timings: Record<string, number> = { script: Math.round(performance.now()) };
-  const preload =
-    generated === null
-      ? {
-          graph: loadGraph(operations).then((loaded) => {
-            timings.graph = Math.round(performance.now());
-            return loaded;
-          }),
-        }
-      : null;
-  // The app handles its failure; until it takes it, keep it from counting as unhandled.
-  preload?.graph.catch(() => undefined);
+  const graph = loadGraph(operations).then((loaded) => {
+    timings.graph = Math.round(performance.now());
+    return loaded;
+  });
+  graph.catch(() => undefined);
+  whoAmI()
+    .then((me) => {
+      if (me === 'signed-out') {
+        renderSignIn(root, () => window.location.reload());
+        return;
+      }
+      renderSessionBar(me);
+      start({ graph }, timings);
+    })
+    // The API cannot say (e.g. Neo4j down): start anyway, and the app says what is wrong.
+    .catch(() => start({ graph }, timings));
+}
+
+function start(preload: { graph: ReturnType<typeof loadGraph> } | null, timings: Record<string, number> = { script: Math.round(performance.now()) }): void {
   const renderer = params.get('renderer') === 'webgl' && webgl2Available() ? 'webgl' : 'canvas';
   import('./ui/app')
     .then(({ App }) => {

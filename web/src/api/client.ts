@@ -1,8 +1,10 @@
 /**
  * The GraphQL client: POST /graphql with an operation name and variables.
+ * It sends the page's credential (./session.ts).
  * Every failure becomes an ApiError with a stable code and a message a reader
  * can act on (the server's `extensions.code`, the HTTP status, or the network).
  */
+import { authHeaders } from './session';
 
 /**
  * The codes the API puts in `extensions.code` (BAD_USER_INPUT, NOT_FOUND,
@@ -33,6 +35,7 @@ interface GraphqlBody<T> {
 }
 
 const CODE_PREFIX: Record<string, string> = {
+  UNAUTHENTICATED: 'sign in first',
   BAD_USER_INPUT: 'the request was rejected',
   GRAPHQL_VALIDATION_FAILED: 'the request does not match the API',
   NOT_FOUND: 'not found',
@@ -71,7 +74,7 @@ export async function request<TData>(
   try {
     response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query: document, operationName, variables }),
       signal: options.signal,
     });
@@ -84,6 +87,9 @@ export async function request<TData>(
     body = (await response.json()) as GraphqlBody<TData>;
   } catch {
     body = null;
+  }
+  if (response.status === 401) {
+    throw new ApiError(`${operationName}: sign in again — ${body?.errors?.[0]?.message ?? 'the API wants a credential'}`, 'UNAUTHENTICATED', operationName);
   }
   if (body?.errors && body.errors.length > 0) throw describeErrors(operationName, body.errors);
   if (!response.ok || !body) {

@@ -9,6 +9,9 @@ import { NotFoundError, ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import type { GraphDb } from '../../store/driver';
 import { readNodeRecords } from '../../store/records';
+import { canSee, markingOf } from '../../auth/clearance';
+import { EVERYTHING } from '../../store/visibility';
+import { currentVisibility } from '../request-scope';
 import { readScenarios, saveScenario } from '../../store/scenarios';
 import type { StoredScenario } from '../../store/scenarios';
 import type { IncidentRecord } from '../../model/records';
@@ -90,7 +93,11 @@ export const incidentScenarioId = (incidentId: string) => `scn:${incidentId.repl
 
 export async function incidentRequest(db: GraphDb, incidentId: string): Promise<{ incident: IncidentRecord; request: BlastRadiusRequest }> {
   const [incident] = (await db.read((tx) => readNodeRecords(tx, 'Incident', [incidentId]))) as IncidentRecord[];
-  if (!incident) throw new NotFoundError(`no incident with id '${incidentId}'`);
+  // An incident the caller may not see is not there for them.
+  const vis = currentVisibility();
+  if (!incident || (vis !== EVERYTHING && !canSee(vis, markingOf(incident as unknown as Record<string, unknown>)))) {
+    throw new NotFoundError(`no incident with id '${incidentId}'`);
+  }
   return {
     incident,
     request: {

@@ -20,6 +20,7 @@ import {
   SERVICE_KINDS,
   TLP_LEVELS,
   ROLES,
+  ROLE_DESCRIPTIONS,
 } from './vocabulary';
 
 function enumBlock(name: string, description: string, values: readonly string[], describe?: (v: string) => string) {
@@ -56,7 +57,7 @@ export function renderVocabularySdl(): string {
     ),
     enumBlock('Confidence', 'How sure the source is.', CONFIDENCE_LEVELS),
     enumBlock('Tlp', 'Traffic Light Protocol 2.0 sharing level.', TLP_LEVELS),
-    enumBlock('Role', 'Access roles, weakest first; each includes every role before it.', ROLES),
+    enumBlock('Role', 'Access roles, weakest first; each includes every role before it.', ROLES, (r) => ROLE_DESCRIPTIONS[r as keyof typeof ROLE_DESCRIPTIONS]),
     enumBlock('PropagationMode', 'OUTAGE (availability) or COMPROMISE (integrity).', PROPAGATION_MODES),
     enumBlock('OutageRule', 'How an outage spreads: HARD, THRESHOLD or DISTRESS.', OUTAGE_RULES),
     enumBlock('CompromiseEffect', 'Whether compromised nodes keep running (ACCESS) or fail (DISRUPT).', COMPROMISE_EFFECTS),

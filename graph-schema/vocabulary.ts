@@ -353,6 +353,17 @@ export type Tlp = (typeof TLP_LEVELS)[number];
  */
 export const ROLES = ['VIEWER', 'PLANNER', 'ANALYST', 'RISK', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  VIEWER: 'reads the graph',
+  PLANNER: 'also runs analyses (blast radius, rankings, concentration, back-tests)',
+  ANALYST: 'also saves, renames and deletes scenarios',
+  RISK: 'also runs stress tests and mitigations',
+  EDITOR: 'also writes and imports',
+  ADMIN: 'also manages users, organisations and API keys, and reads the audit log',
+};
+
+/** Labels beside the model (access control and the audit log): never :Entity, never in a snapshot. */
+export const ACCESS_LABELS = ['User', 'Organisation', 'ApiKey', 'AuditEntry'] as const;
 
 /** Scenario modes, outage rules and compromise effects (propagation semantics: graph-schema/README.md). */
 export const PROPAGATION_MODES = ['OUTAGE', 'COMPROMISE'] as const;

@@ -2335,11 +2335,17 @@ export type RegroupInput = {
 
 /** Access roles, weakest first; each includes every role before it. */
 export type Role =
+  /** also manages users, organisations and API keys, and reads the audit log */
   | 'ADMIN'
+  /** also saves, renames and deletes scenarios */
   | 'ANALYST'
+  /** also writes and imports */
   | 'EDITOR'
+  /** also runs analyses (blast radius, rankings, concentration, back-tests) */
   | 'PLANNER'
+  /** also runs stress tests and mitigations */
   | 'RISK'
+  /** reads the graph */
   | 'VIEWER';
 
 /** Input of saveScenario. */

@@ -12,6 +12,7 @@ import {
   CHANNEL_KEYS,
   CONFIDENCE_LEVELS,
   DEPENDENCY_TYPES,
+  ACCESS_LABELS,
   ENTITY_LABEL,
   FACILITY_KINDS,
   META_LABEL,
@@ -85,7 +86,7 @@ describe('Cypher in the code', () => {
       const p = join(dir, f);
       return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
     });
-  const labels = new Set<string>([...NODE_KINDS, ENTITY_LABEL, META_LABEL, 'Scenario']);
+  const labels = new Set<string>([...NODE_KINDS, ENTITY_LABEL, META_LABEL, 'Scenario', ...ACCESS_LABELS]);
   const relTypes = new Set<string>(Object.values(REL));
 
   it('names only labels and relationship types of the vocabulary', () => {

@@ -50,7 +50,7 @@ beforeAll(async () => {
   db = testDb();
   analysis = new AnalysisService(db);
   server = await startServer(db, 0, undefined, analysis, { auth: testAuthConfig() });
-  key = await testUserKey(db, { id: 'test-viewer', roles: ['PLANNER'] });
+  key = await testUserKey(db, { id: 'test-graph-editor', roles: ['EDITOR'] });
 });
 afterAll(async () => {
   await server.close();

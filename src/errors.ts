@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TOO_COMPLEX'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorDetail {
@@ -61,5 +62,12 @@ export class TooComplexError extends LinchpinError {
 export class UnavailableError extends LinchpinError {
   constructor(message: string) {
     super('UNAVAILABLE', message);
+  }
+}
+
+/** The caller sent more requests than its rate limit allows; `retryAfterSeconds` until the next is accepted. */
+export class RateLimitedError extends LinchpinError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
   }
 }

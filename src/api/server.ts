@@ -17,10 +17,21 @@ import type { ApiContext } from './context';
 import { EXPLORER_ASSETS, explorerHtml, homeHtml } from './explorer';
 import { formatError } from './format-error';
 import { webFile } from './static-files';
-import { depthLimitRule } from './limits';
+import { allowedHosts, contentSecurityPolicy, hostProblem, inlineScripts, isProduction, securityHeaders } from './http-security';
+import { armorProtection, LIMITS, rateLimits, tokenLimitError } from './limits';
+import { RateLimiter } from './rate-limit';
+import { requestGuards } from './request-guards';
 import { buildSchema } from './schema';
+import { LinchpinError, RateLimitedError } from '../errors';
 
-export const MAX_BODY_BYTES = 1_000_000;
+export const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
+
+export interface ServerOptions {
+  /** Where LINCHPIN_MODE, LINCHPIN_ALLOWED_HOSTS and LINCHPIN_RATE_LIMIT_* are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+class BodyTooLargeError extends Error {}
 
 export interface RunningServer {
   url: string;
@@ -34,15 +45,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body exceeds ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
+}
+
+/** A short JSON error outside GraphQL execution (bad body, host, rate): never echoes the input. */
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code } }] }), headers);
 }
 
 export async function health(db: GraphDb) {
@@ -63,17 +79,39 @@ export async function health(db: GraphDb) {
   }
 }
 
-export async function startServer(db: GraphDb, port: number, host = '127.0.0.1', analysis = new AnalysisService(db)): Promise<RunningServer> {
+export async function startServer(
+  db: GraphDb,
+  port: number,
+  host = '127.0.0.1',
+  analysis = new AnalysisService(db),
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const production = isProduction(env);
+  const hosts = allowedHosts(host, env);
+  const limiter = new RateLimiter(rateLimits(env));
+  const armor = armorProtection();
+  // The size of the graph analyses run on: the current snapshot (built once if none is yet); without one
+  // (Neo4j down before the first), a graph of the seed's order of size, so the limits hold from the first request.
+  const graphSize = async () => {
+    const s = analysis.snapshots.peek() ?? (await analysis.snapshot().catch(() => null));
+    return s ? { nodes: s.names.length, dependencies: s.channel.length } : { nodes: 2000, dependencies: 5000 };
+  };
+  const explorerPage = explorerHtml();
+  const explorerCsp = contentSecurityPolicy(inlineScripts(explorerPage));
   const http: Server = createServer();
   const apollo = new ApolloServer<ApiContext>({
     schema: buildSchema(),
     formatError,
-    validationRules: [depthLimitRule],
+    introspection: !production,
+    validationRules: armor.validationRules,
     includeStacktraceInErrorResponses: false,
     // The CLI owns signals: it stops the server, the driver and the Neo4j it started, in that order.
     stopOnTerminationSignals: false,
     // Cache-control hints are not used, and the plugin wraps every field resolver: off.
     plugins: [
+      ...armor.plugins,
+      requestGuards(graphSize),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
@@ -88,14 +126,23 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(req, res);
+      let text: string;
+      try {
+        text = await readBody(req);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return tooLarge(req, res);
+        throw error;
+      }
       try {
         body = text.length > 0 ? JSON.parse(text) : {};
       } catch {
-        send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
-        return;
+        return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
       }
     }
+    const query = req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query');
+    const tooManyTokens = tokenLimitError(query);
+    if (tooManyTokens) return sendError(res, 400, tooManyTokens.code, tooManyTokens.message);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => Promise.resolve(createContext(db, analysis, DEV_OPEN_CALLER)),
@@ -111,46 +158,63 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     }
   }
 
+  function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+    sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+    req.destroy();
+  }
+
   http.on('request', (req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
-      if (url.pathname === '/graphql') return graphql(req, res, url);
+      const wrongHost = hostProblem(req, hosts, actualPort);
+      if (wrongHost) return sendError(res, 421, 'MISDIRECTED_REQUEST', wrongHost);
       if (url.pathname === '/health') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on /health`, { allow: 'GET, HEAD' });
         const h = await health(db);
         return send(res, h.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(h));
       }
-      if (url.pathname === '/explorer' || url.pathname === '/explorer/') {
-        return send(res, 200, 'text/html; charset=utf-8', explorerHtml());
+      limiter.take(`addr:${req.socket.remoteAddress ?? 'unknown'}`);
+      if (url.pathname === '/graphql') return graphql(req, res, url);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here`, { allow: 'GET, HEAD' });
+      const explorer = !production && (url.pathname === '/explorer' || url.pathname.startsWith('/explorer/'));
+      if (explorer && (url.pathname === '/explorer' || url.pathname === '/explorer/')) {
+        res.setHeader('content-security-policy', explorerCsp);
+        return send(res, 200, 'text/html; charset=utf-8', explorerPage);
       }
-      const asset = url.pathname.startsWith('/explorer/assets/') ? EXPLORER_ASSETS[url.pathname.slice(17)] : undefined;
+      const asset = explorer && url.pathname.startsWith('/explorer/assets/') ? EXPLORER_ASSETS[url.pathname.slice(17)] : undefined;
       if (asset) {
         res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
         createReadStream(asset.file).pipe(res);
         return;
       }
-      if (req.method === 'GET' || req.method === 'HEAD') {
-        const file = webFile(url.pathname);
-        if (file) {
-          res.writeHead(200, { 'content-type': file.type, 'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
-          res.end(file.body);
-          return;
-        }
+      const file = webFile(url.pathname);
+      if (file) {
+        res.writeHead(200, { 'content-type': file.type, 'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        res.end(file.body);
+        return;
       }
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', homeHtml());
-      return send(res, 404, 'text/plain', `not found: ${url.pathname}`);
+      return send(res, 404, 'text/plain', `not found: ${url.pathname.slice(0, 200)}`);
     };
     route().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: (error as Error).message }));
-      else res.end();
+      if (res.headersSent) return void res.end();
+      if (error instanceof RateLimitedError) {
+        return sendError(res, 429, error.code, error.message, { 'retry-after': String(error.retryAfterSeconds) });
+      }
+      if (error instanceof LinchpinError) return sendError(res, 400, error.code, error.message.slice(0, LIMITS.maxMessageChars));
+      console.error('linchpin: internal error in a request:', error);
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error; see the server log');
     });
   });
 
+  let actualPort = port;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(port, host, () => resolve());
   });
   const address = http.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,

@@ -1,4 +1,5 @@
 /** Helpers for integration tests: a connection to the suite's Neo4j and an in-process API server. */
+import { request } from 'node:http';
 import { inject } from 'vitest';
 import { startServer } from '../../src/api/server';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
@@ -19,18 +20,48 @@ export interface TestApi {
   server: RunningServer;
   db: GraphDb;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** A raw HTTP request to the server (path like `/graphql`), for status codes and headers. */
+  http(path: string, init?: RawRequest): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
+export interface RawRequest {
+  method?: string;
+  /** Any headers, Host included (fetch would not send a chosen Host). */
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** One HTTP/1.1 request with node:http, so that every header, Host included, is sent as given. */
+export function rawRequest(url: string, init: RawRequest = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // A server may answer (413) and close before the whole body is sent.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(init.body);
+  });
+}
+
 /** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
-export async function startTestApi(options: { warm?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestApi> {
   const db = testDb();
   let analysis: AnalysisService | undefined;
   if (options.warm) {
     analysis = new AnalysisService(db);
     await (await analysis.warmUp()).layout;
   }
-  const server = await startServer(db, 0, undefined, analysis);
+  const server = await startServer(db, 0, undefined, analysis, { env: { ...process.env, ...options.env } });
   return {
     server,
     db,
@@ -42,6 +73,7 @@ export async function startTestApi(options: { warm?: boolean } = {}): Promise<Te
       });
       return (await res.json()) as GraphqlResponse<never>;
     },
+    http: (path, init = {}) => rawRequest(`${server.url}${path}`, init),
     async close() {
       await server.close();
       await db.close();

@@ -9,7 +9,11 @@ import type { NodeKind } from '../../graph-schema/vocabulary';
 import { NODE_SPECS } from '../model/node-specs';
 import type { DependencyRecord } from '../model/records';
 import type { DependencyModel, NodeModel } from '../api/models';
-import type { Params, Row, Tx } from './driver';
+import type { Clearance } from '../auth/clearance';
+import type { Row, Tx } from './driver';
+import { dependencyWhere, nodeWhere, SORT_KEYS } from './list-filters';
+import type { DependencyFilter, NodeFilter, SortField } from './list-filters';
+import { clearanceParam, visibleWhere } from './visibility';
 
 const OUT_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'out').map((r) => r.rel)))];
 const IN_RELS = [...new Set(NODE_KINDS.flatMap((k) => NODE_SPECS[k].refs.filter((r) => r.direction === 'in').map((r) => r.rel)))];
@@ -77,13 +81,14 @@ export async function relatedIds(
 
 export interface ListQuery {
   kind: NodeKind;
-  /** WHERE fragments over `n`, each static text; their values are in `params`. */
-  where: string[];
-  params: Params;
-  sortKey: string;
+  /** Typed filter values; the fragments they select live in list-filters.ts. */
+  filter?: NodeFilter | null;
+  sortField: SortField;
   descending: boolean;
   first: number;
   after: { value: unknown; id: string } | null;
+  /** Only nodes this clearance sees are listed and counted. */
+  clearance: Clearance;
 }
 
 export interface Page<T> {
@@ -95,21 +100,24 @@ export interface Page<T> {
 }
 
 export async function listNodes(tx: Tx, q: ListQuery): Promise<Page<NodeModel>> {
-  const where = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, q.params);
+  const filter = nodeWhere(q.kind, q.filter);
+  const where = `WHERE ${[visibleWhere('n'), ...filter.where].join(' AND ')}`;
+  const params = { ...filter.params, ...clearanceParam(q.clearance) };
+  const sortKey = SORT_KEYS[q.sortField];
+  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, params);
   const cmp = q.descending ? '<' : '>';
   const dir = q.descending ? 'DESC' : 'ASC';
   const afterClause = q.after
-    ? `${where ? 'AND' : 'WHERE'} (n[$sortKey] ${cmp} $afterValue OR (n[$sortKey] = $afterValue AND n.id ${cmp} $afterId))`
+    ? `AND (n[$sortKey] ${cmp} $afterValue OR (n[$sortKey] = $afterValue AND n.id ${cmp} $afterId))`
     : '';
   const rows = await tx.run(
     `MATCH (n:${q.kind}) ${where} ${afterClause}
      WITH n ORDER BY n[$sortKey] ${dir}, n.id ${dir} LIMIT $limit
      RETURN n[$sortKey] AS sortValue, ${NODE_PROJECTION}`,
     {
-      ...q.params,
+      ...params,
       ...projectionParams(),
-      sortKey: q.sortKey,
+      sortKey,
       afterValue: q.after?.value ?? null,
       afterId: q.after?.id ?? null,
       limit: q.first + 1,
@@ -151,20 +159,23 @@ export async function dependenciesByIds(tx: Tx, ids: readonly string[]): Promise
 }
 
 export interface DependencyListQuery {
-  where: string[];
-  params: Params;
+  filter?: DependencyFilter | null;
   first: number;
   afterId: string | null;
+  /** Only dependencies this clearance sees, with both ends visible, are listed and counted. */
+  clearance: Clearance;
 }
 
 export async function listDependencies(tx: Tx, q: DependencyListQuery): Promise<Page<DependencyModel>> {
   const base = `MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})`;
-  const where = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const totalRows = await tx.run(`${base} ${where} RETURN count(r) AS total`, q.params);
-  const after = q.afterId !== null ? `${where ? 'AND' : 'WHERE'} r.id > $afterId` : '';
+  const filter = dependencyWhere(q.filter);
+  const where = `WHERE ${[visibleWhere('r'), visibleWhere('a'), visibleWhere('b'), ...filter.where].join(' AND ')}`;
+  const params = { ...filter.params, ...clearanceParam(q.clearance) };
+  const totalRows = await tx.run(`${base} ${where} RETURN count(r) AS total`, params);
+  const after = q.afterId !== null ? 'AND r.id > $afterId' : '';
   const rows = await tx.run(
     `${base} ${where} ${after} WITH a, r, b ORDER BY r.id LIMIT $limit RETURN ${DEPENDENCY_PROJECTION}`,
-    { ...q.params, afterId: q.afterId, limit: q.first + 1 },
+    { ...params, afterId: q.afterId, limit: q.first + 1 },
   );
   const page = rows.slice(0, q.first).map(toDependencyModel);
   return {
@@ -263,4 +274,10 @@ export async function searchNodes(tx: Tx, text: string, kinds: readonly NodeKind
     { text: text.toLowerCase(), wantedKinds: [...kinds], limit: first, ...projectionParams() },
   );
   return rows.map(toNodeModel);
+}
+
+/** True when the graph holds no entity node (a database to seed). */
+export async function graphIsEmpty(tx: Tx): Promise<boolean> {
+  const rows = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`);
+  return rows[0]?.any !== true;
 }

@@ -1,6 +1,7 @@
 /** Resolvers of critical-function.graphql. */
 import { DEFAULTS } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
+import { clearanceOf } from '../../auth/clearance';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
 import { nodeFields, prop, refOne } from './node-fields';
@@ -16,7 +17,7 @@ export const criticalFunctionResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args),
+    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args, clearanceOf(ctx.caller)),
   },
   Mutation: {
     createCriticalFunction: async (_, { input }, ctx) =>

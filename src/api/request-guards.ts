@@ -9,7 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { LinchpinError } from '../errors';
+import { LinchpinError, ValidationError } from '../errors';
 import type { ApiContext } from './context';
 import { requestError } from './format-error';
 import { checkInputLimits } from './input-limits';
@@ -39,8 +39,11 @@ export function requestGuards(graphSize: () => Promise<GraphSize>): ApolloServer
           if (!operation) return;
           const fragments = fragmentsOf(document.definitions);
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: LIMITS.maxErrors });
-          // Variables that do not fit their types are reported by execution, as BAD_USER_INPUT.
-          if (coerced.errors) return;
+          // Variables that do not fit their types, all reported here (graphql's own "too many errors" has no code).
+          if (coerced.errors) {
+            const details = coerced.errors.map((e) => ({ message: clip(e.message) }));
+            throw requestError(new ValidationError(details[0]!.message, details));
+          }
           const walk = { schema, operation, fragments, variables: coerced.coerced };
           try {
             checkInputLimits(walk);

@@ -10,7 +10,7 @@ import { NODE_SPECS } from '../model/node-specs';
 import type { DependencyRecord } from '../model/records';
 import type { DependencyModel, NodeModel } from '../api/models';
 import type { Clearance } from '../auth/clearance';
-import type { Row, Tx } from './driver';
+import type { GraphDb, Row, Tx } from './driver';
 import { dependencyWhere, nodeWhere, SORT_KEYS } from './list-filters';
 import type { DependencyFilter, NodeFilter, SortField } from './list-filters';
 import { clearanceParam, visibleWhere } from './visibility';
@@ -280,4 +280,9 @@ export async function searchNodes(tx: Tx, text: string, kinds: readonly NodeKind
 export async function graphIsEmpty(tx: Tx): Promise<boolean> {
   const rows = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`);
   return rows[0]?.any !== true;
+}
+
+/** Deletes every node and relationship (tests and a fresh seed only). */
+export async function wipeGraph(db: GraphDb): Promise<void> {
+  await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }

@@ -2,10 +2,27 @@
 import { request } from 'node:http';
 import { inject } from 'vitest';
 import { startServer } from '../../src/api/server';
+import { prepareDatabase } from '../../src/cli/seed-db';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
+import { wipeGraph } from '../../src/store/graph-queries';
 import type { RunningServer } from '../../src/api/server';
 import { connect } from '../../src/store/driver';
 import type { GraphDb } from '../../src/store/driver';
+
+/**
+ * Puts the suite's database back as the global setup left it: wiped, seeded,
+ * the incident replays stored. For tests that write freely (the fuzzer).
+ */
+export async function resetDatabase(db: GraphDb): Promise<void> {
+  await wipeGraph(db);
+  await prepareDatabase(db, { seed: 'always' });
+  const analysis = new AnalysisService(db, { workers: 0 });
+  try {
+    await analysis.ensureIncidentScenarios();
+  } finally {
+    analysis.close();
+  }
+}
 
 export function testDb(): GraphDb {
   return connect(inject('neo4j'));

@@ -7,7 +7,7 @@
 import type { NodeKind } from '../../graph-schema/vocabulary';
 import type { Clearance } from '../auth/clearance';
 import { ValidationError } from '../errors';
-import type { DependencyModel, NodeModel } from '../api/models';
+import type { DependencyModel, NodeModel } from '../store/models';
 import type { GraphDb } from '../store/driver';
 import { listDependencies, listNodes } from '../store/graph-queries';
 import type { Page } from '../store/graph-queries';

@@ -8,7 +8,7 @@ import { ENTITY_LABEL, NODE_KINDS, REL } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
 import { NODE_SPECS } from '../model/node-specs';
 import type { DependencyRecord } from '../model/records';
-import type { DependencyModel, NodeModel } from '../api/models';
+import type { DependencyModel, NodeModel } from './models';
 import type { Clearance } from '../auth/clearance';
 import type { GraphDb, Row, Tx } from './driver';
 import { dependencyWhere, nodeWhere, SORT_KEYS } from './list-filters';

@@ -4,7 +4,7 @@ import type { Resolvers } from '../../generated/resolvers';
 import { clearanceOf } from '../../auth/clearance';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, related } from './node-fields';
+import { loadWritten, nodeFields, prop, related } from './node-fields';
 
 export const countryResolvers: Resolvers = {
   Country: {
@@ -23,8 +23,8 @@ export const countryResolvers: Resolvers = {
     countries: (_, args, ctx) => listKind(ctx.db, 'Country', args, clearanceOf(ctx.caller)),
   },
   Mutation: {
-    createCountry: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Country', input)) as never,
+    createCountry: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Country', input)),
     updateCountry: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Country', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'Country', id, input)),
   },
 };

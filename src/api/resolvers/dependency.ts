@@ -13,7 +13,7 @@ import {
   updateDependency,
 } from '../../services/node-writes';
 import { loadDependencies } from '../context';
-import type { DependencyModel } from '../models';
+import type { DependencyModel } from '../../store/models';
 
 const carriage = (d: DependencyModel) => edgeCarriage(d.record.channel, d.record);
 

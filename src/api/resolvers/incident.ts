@@ -4,7 +4,7 @@ import { loadNodes } from '../context';
 import { clearanceOf } from '../../auth/clearance';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, refMany } from './node-fields';
+import { loadWritten, nodeFields, prop, refMany } from './node-fields';
 
 export const incidentResolvers: Resolvers = {
   Incident: {
@@ -24,8 +24,8 @@ export const incidentResolvers: Resolvers = {
     incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args, clearanceOf(ctx.caller)),
   },
   Mutation: {
-    createIncident: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Incident', input)) as never,
+    createIncident: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Incident', input)),
     updateIncident: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Incident', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'Incident', id, input)),
   },
 };

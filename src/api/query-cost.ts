@@ -5,7 +5,8 @@
  * - field cost: every field resolves once per item of the lists above it, so
  *   a list field multiplies by its page size (`first`, `top`, the length of
  *   `ids`), a connection's `nodes` by the connection's `first`, an analysis
- *   result list (affected nodes, graph view) by the node count, and any other
+ *   result list (affected nodes, graph view) by the node count, an
+ *   explanation's chain by CHAIN_LENGTH, and any other
  *   list (a provider's facilities…) by FAN_OUT. `first: 5000` nested inside
  *   lists is what made a 145-character query run for 27 s; the product is bounded.
  * - analysis cost: dependency visits of each analysis field; a COMPROMISE
@@ -41,9 +42,10 @@ const GRAPH_SIZED = new Set([
   'ScenarioComparison.onlyInB',
   'Mitigation.spared',
   'Mitigation.newlyAffected',
-  'Explanation.nodes',
-  'Explanation.dependencies',
 ]);
+
+/** Items assumed for an explanation: the chain of critical causes back to an origin, one per wave at most. */
+export const CHAIN_LENGTH = 12;
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
@@ -54,6 +56,7 @@ export function listSize(f: VisitedField, graph: GraphSize): number {
   if (Array.isArray(f.args.ids)) return f.args.ids.length;
   if ('k' in f.args) return num(f.args.k, 3);
   if (GRAPH_SIZED.has(f.coordinate)) return graph.nodes;
+  if (f.coordinate.startsWith('Explanation.')) return CHAIN_LENGTH;
   return FAN_OUT;
 }
 

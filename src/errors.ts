@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TOO_COMPLEX'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorDetail {
@@ -76,5 +77,12 @@ export class UnauthenticatedError extends LinchpinError {
 export class ForbiddenError extends LinchpinError {
   constructor(message: string) {
     super('FORBIDDEN', message);
+  }
+}
+
+/** The caller sent more requests than its rate limit allows; `retryAfterSeconds` until the next is accepted. */
+export class RateLimitedError extends LinchpinError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
   }
 }

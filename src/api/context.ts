@@ -12,7 +12,7 @@ import type { AccessService } from '../services/access';
 import type { AnalysisService } from '../services/analysis/analysis-service';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
-import type { DependencyModel, NodeModel } from './models';
+import type { DependencyModel, NodeModel } from '../store/models';
 
 export interface ApiContext {
   /** Who is asking (src/auth): roles for access, organisation and id for TLP markings. */

@@ -1,5 +1,6 @@
 /** The one place where errors become GraphQL errors with a stable `extensions.code`. */
 import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { LinchpinError } from '../errors';
 
@@ -33,4 +34,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
+}
+
+/** A LinchpinError raised before execution (a limit, a plugin), as a GraphQLError answered with HTTP 400. */
+export function requestError(error: LinchpinError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
 }

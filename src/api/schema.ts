@@ -16,5 +16,5 @@ export function loadTypeDefs(): string {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers() as never });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers() });
 }

@@ -29,7 +29,12 @@ export interface StaticFile {
 
 /** The file for a URL path, or null when the web app is not built or has no such file. */
 export function webFile(pathname: string, root = WEB_DIST): StaticFile | null {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let relative: string;
+  try {
+    relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
   const full = normalize(join(root, relative));
   if (!full.startsWith(normalize(root).replace(/[\\/]?$/, sep))) return null;
   if (!existsSync(full) || !statSync(full).isFile()) return null;

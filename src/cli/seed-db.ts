@@ -3,17 +3,16 @@
  * the seed data loaded (always with `force`, else only into an empty graph).
  */
 import { fileURLToPath } from 'node:url';
-import { ENTITY_LABEL } from '../../graph-schema/vocabulary';
 import type { GraphDb } from '../store/driver';
+import { graphIsEmpty } from '../store/graph-queries';
 import { applySchema } from '../store/schema';
 import { loadSeed } from '../seed/load-seed';
 import type { SeedLoadResult } from '../seed/load-seed';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seed/data/', import.meta.url));
 
-export async function isEmpty(db: GraphDb): Promise<boolean> {
-  const rows = await db.read((tx) => tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`));
-  return rows[0]?.any !== true;
+export function isEmpty(db: GraphDb): Promise<boolean> {
+  return db.read(graphIsEmpty);
 }
 
 export async function prepareDatabase(

@@ -4,9 +4,9 @@
  * one read transaction with a bounded number of Cypher statements.
  */
 import { NODE_KINDS } from '../../graph-schema/vocabulary';
-import type { NodeKind } from '../../graph-schema/vocabulary';
+import type { NodeKind, Sector } from '../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../errors';
-import type { CountrySummaryModel, DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../api/models';
+import type { CountrySummaryModel, DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../store/models';
 import type { GraphDb } from '../store/driver';
 import type { Visibility } from '../store/visibility';
 import {
@@ -137,7 +137,7 @@ export async function countrySummary(db: GraphDb, countryId: string, vis: Visibi
       .sort((a, b) => b.dependencyCount - a.dependencyCount || a.country.id.localeCompare(b.country.id));
 
     const functionsBySector = sectors.map((s) => ({
-      sector: String(s.sector),
+      sector: s.sector as Sector, // stored through the model's validation: a vocabulary sector
       count: Number(s.count),
       importance: Number(s.importance),
     }));

@@ -8,8 +8,10 @@ import { ENTITY_LABEL, NODE_KINDS, REL } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
 import { NODE_SPECS } from '../model/node-specs';
 import type { DependencyRecord } from '../model/records';
-import type { DependencyModel, NodeModel } from '../api/models';
-import type { Params, Row, Tx } from './driver';
+import type { DependencyModel, NodeModel } from './models';
+import type { GraphDb, Row, Tx } from './driver';
+import { dependencyWhere, nodeWhere, SORT_KEYS } from './list-filters';
+import type { DependencyFilter, NodeFilter, SortField } from './list-filters';
 import { clearanceParam, visibleWhere } from './visibility';
 import type { Visibility } from './visibility';
 
@@ -82,15 +84,14 @@ export async function relatedIds(
 
 export interface ListQuery {
   kind: NodeKind;
-  /** WHERE fragments over `n`, each static text; their values are in `params`. */
-  where: string[];
-  params: Params;
-  sortKey: string;
+  /** Typed filter values; the fragments they select live in list-filters.ts. */
+  filter?: NodeFilter | null;
+  sortField: SortField;
   descending: boolean;
   first: number;
   after: { value: unknown; id: string } | null;
-  /** Only what this clearance may see. */
-  vis: Visibility;
+  /** Only nodes this clearance sees are listed and counted. */
+  clearance: Visibility;
 }
 
 export interface Page<T> {
@@ -102,21 +103,24 @@ export interface Page<T> {
 }
 
 export async function listNodes(tx: Tx, q: ListQuery): Promise<Page<NodeModel>> {
-  const where = `WHERE ${[...q.where, visibleWhere('n')].join(' AND ')}`;
-  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, { ...q.params, ...clearanceParam(q.vis) });
+  const filter = nodeWhere(q.kind, q.filter);
+  const where = `WHERE ${[visibleWhere('n'), ...filter.where].join(' AND ')}`;
+  const params = { ...filter.params, ...clearanceParam(q.clearance) };
+  const sortKey = SORT_KEYS[q.sortField];
+  const totalRows = await tx.run(`MATCH (n:${q.kind}) ${where} RETURN count(n) AS total`, params);
   const cmp = q.descending ? '<' : '>';
   const dir = q.descending ? 'DESC' : 'ASC';
   const afterClause = q.after
-    ? `${where ? 'AND' : 'WHERE'} (n[$sortKey] ${cmp} $afterValue OR (n[$sortKey] = $afterValue AND n.id ${cmp} $afterId))`
+    ? `AND (n[$sortKey] ${cmp} $afterValue OR (n[$sortKey] = $afterValue AND n.id ${cmp} $afterId))`
     : '';
   const rows = await tx.run(
     `MATCH (n:${q.kind}) ${where} ${afterClause}
      WITH n ORDER BY n[$sortKey] ${dir}, n.id ${dir} LIMIT $limit
      RETURN n[$sortKey] AS sortValue, ${NODE_PROJECTION}`,
     {
-      ...q.params,
-      ...projectionParams(q.vis),
-      sortKey: q.sortKey,
+      ...params,
+      ...projectionParams(q.clearance),
+      sortKey,
       afterValue: q.after?.value ?? null,
       afterId: q.after?.id ?? null,
       limit: q.first + 1,
@@ -162,18 +166,18 @@ export async function dependenciesByIds(tx: Tx, ids: readonly string[], vis: Vis
 }
 
 export interface DependencyListQuery {
-  where: string[];
-  params: Params;
+  filter?: DependencyFilter | null;
   first: number;
   afterId: string | null;
-  /** Only what this clearance may see (the dependency and both its ends). */
-  vis: Visibility;
+  /** Only dependencies this clearance sees, with both ends visible, are listed and counted. */
+  clearance: Visibility;
 }
 
 export async function listDependencies(tx: Tx, q: DependencyListQuery): Promise<Page<DependencyModel>> {
   const base = `MATCH (a:${ENTITY_LABEL})-[r:${REL.DEPENDS_ON}]->(b:${ENTITY_LABEL})`;
-  const where = `WHERE ${[...q.where, DEPENDENCY_VISIBLE].join(' AND ')}`;
-  const params = { ...q.params, ...clearanceParam(q.vis) };
+  const filter = dependencyWhere(q.filter);
+  const where = `WHERE ${[visibleWhere('r'), visibleWhere('a'), visibleWhere('b'), ...filter.where].join(' AND ')}`;
+  const params = { ...filter.params, ...clearanceParam(q.clearance) };
   const totalRows = await tx.run(`${base} ${where} RETURN count(r) AS total`, params);
   const after = q.afterId !== null ? 'AND r.id > $afterId' : '';
   const rows = await tx.run(
@@ -296,4 +300,15 @@ export async function searchNodes(tx: Tx, text: string, kinds: readonly NodeKind
     { text: text.toLowerCase(), wantedKinds: [...kinds], limit: first, ...projectionParams(vis) },
   );
   return rows.map(toNodeModel);
+}
+
+/** True when the graph holds no entity node (a database to seed). */
+export async function graphIsEmpty(tx: Tx): Promise<boolean> {
+  const rows = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN count(n) > 0 AS any`);
+  return rows[0]?.any !== true;
+}
+
+/** Deletes every node and relationship (tests and a fresh seed only). */
+export async function wipeGraph(db: GraphDb): Promise<void> {
+  await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }

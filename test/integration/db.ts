@@ -1,16 +1,34 @@
 /** Helpers for integration tests: a connection to the suite's Neo4j and an in-process API server. */
-import { inject } from 'vitest';
+import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
 import type { Role } from '../../graph-schema/vocabulary';
 import { newApiKey } from '../../src/auth/api-keys';
 import { authConfigFromEnv } from '../../src/auth/config';
 import type { AuthConfig } from '../../src/auth/config';
 import { startServer } from '../../src/api/server';
 import { insertApiKey, upsertOrganisation, upsertUser } from '../../src/store/access';
+import { prepareDatabase } from '../../src/cli/seed-db';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
+import { wipeGraph } from '../../src/store/graph-queries';
 import type { RunningServer } from '../../src/api/server';
 import { connect } from '../../src/store/driver';
 import type { GraphDb } from '../../src/store/driver';
+
+/**
+ * Puts the suite's database back as the global setup left it: wiped, seeded,
+ * the incident replays stored. For tests that write freely (the fuzzer).
+ */
+export async function resetDatabase(db: GraphDb): Promise<void> {
+  await wipeGraph(db);
+  await prepareDatabase(db, { seed: 'always' });
+  const analysis = new AnalysisService(db, { workers: 0 });
+  try {
+    await analysis.ensureIncidentScenarios();
+  } finally {
+    analysis.close();
+  }
+}
 
 export function testDb(): GraphDb {
   return connect(inject('neo4j'));
@@ -24,15 +42,6 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 export interface GqlOptions {
   /** The bearer credential (an API key or a token); default the suite administrator's key; null: none. */
   credential?: string | null;
-}
-
-export interface TestApi {
-  server: RunningServer;
-  db: GraphDb;
-  /** The suite administrator's API key (user `test-admin`, no organisation). */
-  adminKey: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GraphqlResponse<T>>;
-  close(): Promise<void>;
 }
 
 export interface TestUser {
@@ -58,15 +67,54 @@ export async function testUserKey(db: GraphDb, user: TestUser, organisations: { 
   return key.key;
 }
 
+export interface TestApi {
+  server: RunningServer;
+  db: GraphDb;
+  /** The suite administrator's API key (user `test-admin`, no organisation). */
+  adminKey: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GraphqlResponse<T>>;
+  /** A raw HTTP request to the server (path like `/graphql`), as the administrator unless `authorization` is given; for status codes and headers. */
+  http(path: string, init?: RawRequest): Promise<RawResponse>;
+  close(): Promise<void>;
+}
+
+export interface RawRequest {
+  method?: string;
+  /** Any headers, Host included (fetch would not send a chosen Host). */
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** One HTTP/1.1 request with node:http, so that every header, Host included, is sent as given. */
+export function rawRequest(url: string, init: RawRequest = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // A server may answer (413) and close before the whole body is sent.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(init.body);
+  });
+}
+
 /** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
-export async function startTestApi(options: { warm?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestApi> {
   const db = testDb();
   let analysis: AnalysisService | undefined;
   if (options.warm) {
     analysis = new AnalysisService(db);
     await (await analysis.warmUp()).layout;
   }
-  const server = await startServer(db, 0, undefined, analysis, { auth: testAuthConfig() });
+  const server = await startServer(db, 0, undefined, analysis, { env: { ...process.env, ...options.env }, auth: testAuthConfig() });
   const adminKey = await testUserKey(db, { id: 'test-admin', roles: ['ADMIN'] });
   return {
     server,
@@ -81,6 +129,7 @@ export async function startTestApi(options: { warm?: boolean } = {}): Promise<Te
       });
       return (await res.json()) as GraphqlResponse<never>;
     },
+    http: (path, init = {}) => rawRequest(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, ...init.headers } }),
     async close() {
       await server.close();
       await db.close();

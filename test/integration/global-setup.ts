@@ -10,6 +10,7 @@ import type { Neo4jTarget } from '../../src/cli/neo4j-target';
 import { describeLoad, prepareDatabase } from '../../src/cli/seed-db';
 import { AnalysisService } from '../../src/services/analysis/analysis-service';
 import { connect } from '../../src/store/driver';
+import { wipeGraph } from '../../src/store/graph-queries';
 import type { Neo4jConfig } from '../../src/store/driver';
 
 declare module 'vitest' {
@@ -25,7 +26,7 @@ export async function setup(project: TestProject): Promise<void> {
   console.log(`integration: Neo4j ${target.config.uri} (${target.local?.startedNow ? `started in ${target.seconds.toFixed(1)} s` : 'already running'})`);
   const db = connect(target.config);
   try {
-    await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+    await wipeGraph(db);
     const result = await prepareDatabase(db, { seed: 'always' });
     if (result) console.log(describeLoad(result));
     const analysis = new AnalysisService(db, { workers: 0 });

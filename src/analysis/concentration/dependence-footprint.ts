@@ -13,6 +13,7 @@
  * subsidiaries are providers of their own and do not. Member states are the
  * countries with `natoMember` true; a function's country is `ctx.location`.
  */
+import type { Sector } from '../../../graph-schema/vocabulary';
 import type { PropagationGraph } from '../propagation/types';
 import { AnalysisInputError } from '../errors';
 import {
@@ -26,7 +27,7 @@ import {
 } from './ownership';
 
 export interface FootprintSector {
-  sector: string;
+  sector: Sector;
   /** Dependent functions of this sector, anywhere. */
   functions: number;
   importance: number;

@@ -10,6 +10,7 @@
  * memoised); O(n) to validate.
  */
 import { SECTOR_KEYS } from '../../../graph-schema/vocabulary';
+import type { Sector } from '../../../graph-schema/vocabulary';
 import type { PropagationGraph } from '../propagation/types';
 import { KIND_CODES } from '../propagation/types';
 import { AnalysisInputError } from '../errors';
@@ -40,14 +41,14 @@ export interface OwnershipContext {
   /** Sector of each critical function; -1 for other nodes and functions without a sector. */
   functionSector: Int32Array;
   /** Sector names (by default the vocabulary's SECTOR_KEYS). */
-  sectors: readonly string[];
+  sectors: readonly Sector[];
 }
 
 /** The structural records `buildOwnershipContext` reads, by id (as the store returns them). */
 export interface OwnershipRecords {
   countries: readonly CountryInfo[];
   /** Default: SECTOR_KEYS. */
-  sectors?: readonly string[];
+  sectors?: readonly Sector[];
   providers: readonly { id: string; headquarters: string | null; parent?: string | null }[];
   facilities: readonly { id: string; country: string | null; operator: string | null }[];
   services: readonly { id: string; provider: string | null }[];
@@ -68,7 +69,7 @@ export function buildOwnershipContext(g: PropagationGraph, records: OwnershipRec
     countryIndex.set(c.id, i);
   });
   const sectors = records.sectors ?? SECTOR_KEYS;
-  const sectorIndex = new Map(sectors.map((s, i) => [s, i]));
+  const sectorIndex = new Map<string, number>(sectors.map((s, i) => [s, i]));
   const country = (id: string | null | undefined, argument: string): number => {
     if (id === null || id === undefined) return -1;
     const c = countryIndex.get(id);

@@ -9,7 +9,7 @@
  *   importanceLost    = Σ importance × loss over FAILED and DEGRADED functions
  *   importanceCompromised = Σ importance over COMPROMISED functions
  */
-import { SECTOR_KEYS, type NodeKind } from '../../../graph-schema/vocabulary';
+import { SECTOR_KEYS, type NodeKind, type Sector } from '../../../graph-schema/vocabulary';
 import { KIND_CODES, type PropagationGraph } from '../propagation/types';
 import type { ImpactContext } from './context';
 import type { NodeOutcome, OutcomeEffect } from './outcome';
@@ -33,7 +33,7 @@ export interface CountryLossRow extends EffectCounts {
 }
 
 export interface SectorRow extends EffectCounts {
-  sector: string;
+  sector: Sector;
   count: number;
 }
 

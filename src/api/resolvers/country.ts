@@ -3,7 +3,7 @@ import { REL } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, related } from './node-fields';
+import { loadWritten, nodeFields, prop, related } from './node-fields';
 
 export const countryResolvers: Resolvers = {
   Country: {
@@ -22,8 +22,8 @@ export const countryResolvers: Resolvers = {
     countries: (_, args, ctx) => listKind(ctx.db, 'Country', args, ctx.clearance),
   },
   Mutation: {
-    createCountry: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Country', input)) as never,
+    createCountry: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Country', input)),
     updateCountry: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Country', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'Country', id, input)),
   },
 };

@@ -3,14 +3,14 @@ import { DEFAULTS } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, refOne } from './node-fields';
+import { loadWritten, nodeFields, prop, refRequired } from './node-fields';
 
 export const criticalFunctionResolvers: Resolvers = {
   CriticalFunction: {
     ...nodeFields,
     sector: (n) => prop(n, 'sector'),
     cisaSector: (n) => prop(n, 'cisaSector'),
-    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    country: (n, _, ctx) => refRequired(n, 'country', ctx),
     importance: (n) => prop<number | null>(n, 'importance') ?? DEFAULTS.importance,
     importanceRule: (n) => prop(n, 'importanceRule'),
     description: (n) => prop(n, 'description') ?? null,
@@ -20,8 +20,8 @@ export const criticalFunctionResolvers: Resolvers = {
   },
   Mutation: {
     createCriticalFunction: async (_, { input }, ctx) =>
-      ctx.nodes.load(await createNode(ctx.db, 'CriticalFunction', input)) as never,
+      loadWritten(ctx, await createNode(ctx.db, 'CriticalFunction', input)),
     updateCriticalFunction: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'CriticalFunction', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'CriticalFunction', id, input)),
   },
 };

@@ -1,11 +1,8 @@
 /** Resolvers of dependency.graphql. */
-import { CHANNELS, edgeCarriage } from '../../../graph-schema/vocabulary';
+import { edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { ValidationError } from '../../errors';
-import { listDependencies } from '../../store/graph-queries';
-import type { Params } from '../../store/driver';
 import { neighbourhood } from '../../services/graph-reads';
-import { checkFirst, decodeCursor, toConnection } from '../../services/node-lists';
+import { listDependencyPage } from '../../services/node-lists';
 import {
   claimDependency,
   createDependencies,
@@ -15,22 +12,7 @@ import {
   updateDependency,
 } from '../../services/node-writes';
 import { loadDependencies } from '../context';
-import type { DependencyModel } from '../models';
-
-const TRUST = Object.entries(CHANNELS)
-  .filter(([, c]) => c.integrity)
-  .map(([k]) => k);
-
-/** DependencyFilter field → WHERE fragment over (a)-[r]->(b). */
-const DEPENDENCY_FILTERS: Record<string, (v: unknown) => [string, Params]> = {
-  channels: (v) => ['r.channel IN $channels', { channels: v }],
-  types: (v) => ['r.type IN $types', { types: v }],
-  dependents: (v) => ['a.id IN $dependents', { dependents: v }],
-  suppliers: (v) => ['b.id IN $suppliers', { suppliers: v }],
-  illustrative: (v) => ['r.illustrative = $illustrative', { illustrative: v }],
-  // The effective integrity: the edge's own carriesIntegrity where set, else its channel's default.
-  trustCarrying: (v) => ['coalesce(r.carriesIntegrity, r.channel IN $trust) = $trustCarrying', { trust: TRUST, trustCarrying: v }],
-};
+import type { DependencyModel } from '../../store/models';
 
 const carriage = (d: DependencyModel) => edgeCarriage(d.record.channel, d.record);
 
@@ -67,21 +49,7 @@ export const dependencyResolvers: Resolvers = {
   },
   Query: {
     dependency: (_, { id }, ctx) => ctx.dependencies.load(id),
-    dependencies: async (_, { filter, first, after }, ctx) => {
-      const where: string[] = [];
-      let params: Params = {};
-      for (const [field, value] of Object.entries(filter ?? {})) {
-        if (value === null || value === undefined) continue;
-        const build = DEPENDENCY_FILTERS[field];
-        if (!build) throw new ValidationError(`filter.${field} is not a dependency filter`);
-        const [fragment, p] = build(value);
-        where.push(fragment);
-        params = { ...params, ...p };
-      }
-      const afterId = after ? decodeCursor(after).id : null;
-      const page = await ctx.db.read((tx) => listDependencies(tx, { where, params, first: checkFirst(first), afterId, vis: ctx.clearance }));
-      return toConnection(page);
-    },
+    dependencies: (_, args, ctx) => listDependencyPage(ctx.db, args, ctx.clearance),
     neighbourhood: (_, { id, direction, depth }, ctx) =>
       neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1, ctx.clearance),
   },

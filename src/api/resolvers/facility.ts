@@ -2,15 +2,15 @@
 import type { Resolvers } from '../../generated/resolvers';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, refMany, refOne } from './node-fields';
+import { loadWritten, nodeFields, prop, refMany, refRequired } from './node-fields';
 
 export const facilityResolvers: Resolvers = {
   Facility: {
     ...nodeFields,
     facilityKind: (n) => prop(n, 'kind'),
-    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    country: (n, _, ctx) => refRequired(n, 'country', ctx),
     countries: (n, _, ctx) => refMany(n, 'countries', ctx),
-    operator: (n, _, ctx) => refOne(n, 'operator', ctx) as never,
+    operator: (n, _, ctx) => refRequired(n, 'operator', ctx),
     city: (n) => prop(n, 'city') ?? null,
     latitude: (n) => prop<number | null>(n, 'latitude') ?? null,
     longitude: (n) => prop<number | null>(n, 'longitude') ?? null,
@@ -19,8 +19,8 @@ export const facilityResolvers: Resolvers = {
     facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args, ctx.clearance),
   },
   Mutation: {
-    createFacility: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Facility', input)) as never,
+    createFacility: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Facility', input)),
     updateFacility: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Facility', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'Facility', id, input)),
   },
 };

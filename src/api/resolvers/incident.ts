@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/resolvers';
 import { loadNodes } from '../context';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { nodeFields, prop, refMany } from './node-fields';
+import { loadWritten, nodeFields, prop, refMany } from './node-fields';
 
 export const incidentResolvers: Resolvers = {
   Incident: {
@@ -23,8 +23,8 @@ export const incidentResolvers: Resolvers = {
     incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args, ctx.clearance),
   },
   Mutation: {
-    createIncident: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Incident', input)) as never,
+    createIncident: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Incident', input)),
     updateIncident: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Incident', id, input)) as never,
+      loadWritten(ctx, await updateNode(ctx.db, 'Incident', id, input)),
   },
 };

@@ -4,9 +4,10 @@
  */
 import { DEFAULTS } from '../../../graph-schema/vocabulary';
 import type { Confidence, Tlp , REL } from '../../../graph-schema/vocabulary';
+import { NotFoundError } from '../../errors';
 import type { ApiContext } from '../context';
 import { loadNodes } from '../context';
-import type { NodeModel } from '../models';
+import type { NodeModel } from '../../store/models';
 
 export const prop = <T>(node: NodeModel, key: string): T => node.props[key] as T;
 
@@ -28,6 +29,24 @@ export const nodeFields = {
 export async function refOne(n: NodeModel, field: string, ctx: ApiContext): Promise<NodeModel | null> {
   const id = n.refs[field]?.[0];
   return id === undefined ? null : ctx.nodes.load(id);
+}
+
+/**
+ * A reference the schema declares non-null (a facility's operator, a
+ * service's provider): NOT_FOUND naming the node and the missing reference
+ * when the record has none, never a null where the schema promises a value.
+ */
+export async function refRequired(n: NodeModel, field: string, ctx: ApiContext): Promise<NodeModel> {
+  const found = await refOne(n, field, ctx);
+  if (!found) throw new NotFoundError(`${n.id} has no ${field} (it may have been deleted with force)`);
+  return found;
+}
+
+/** A node just written (by id): NOT_FOUND if it is gone by the time it is read back. */
+export async function loadWritten(ctx: ApiContext, id: string): Promise<NodeModel> {
+  const found = await ctx.nodes.load(id);
+  if (!found) throw new NotFoundError(`${id} was written but is no longer stored`);
+  return found;
 }
 
 export async function refMany(n: NodeModel, field: string, ctx: ApiContext): Promise<NodeModel[]> {

@@ -1,6 +1,6 @@
 /** Resolvers of rankings.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
-import type { NodeModel } from '../models';
+import type { NodeModel } from '../../store/models';
 import type { ApiContext } from '../context';
 import { loadNodeMap } from '../context';
 
@@ -20,7 +20,7 @@ export const rankingsResolvers: Resolvers = {
     linchpins: async (_, args, ctx) => {
       const ranking = await ctx.analysis.linchpins(args);
       const byId = await loadNodeMap(ctx, ranking.rows.map((r) => r.id));
-      return { ...ranking, status: ranking.status as never, rows: ranking.rows.map((r) => ({ ...r, node: byId.get(r.id)! })) };
+      return { ...ranking, rows: ranking.rows.map((r) => ({ ...r, node: byId.get(r.id)! })) };
     },
     singlePointsOfFailure: async (_, { function: fn, order2 }, ctx) => {
       const result = await ctx.analysis.singlePointsOfFailure(fn, order2 ?? false);
@@ -37,6 +37,6 @@ export const rankingsResolvers: Resolvers = {
       return { ...report, country: report.country ? await ctx.nodes.load(report.country) : null };
     },
     allianceConcentration: async (_, __, ctx) => (await ctx.analysis.allianceConcentration()).map((r) => ({ ...r, country: null })),
-    dependenceFootprint: async (_, { node }, ctx) => (await ctx.analysis.footprint(node)) as never,
+    dependenceFootprint: async (_, { node }, ctx) => (await ctx.analysis.footprint(node)),
   },
 };

@@ -26,7 +26,7 @@ async function hydrateBacktest(ctx: ApiContext, b: BacktestScore & { publicRecor
 export const scenarioResolvers: Resolvers = {
   Scenario: {
     incident: (s, _, ctx) => (s.incidentId ? ctx.nodes.load(s.incidentId) : null),
-    result: (s, _, ctx) => hydrate(ctx.db, ctx.clearance, s.result) as never,
+    result: (s, _, ctx) => hydrate(ctx.db, ctx.clearance, s.result),
     backtest: async (s, _, ctx) => {
       const b = await ctx.analysis.scenarioBacktest(s);
       return b ? hydrateBacktest(ctx, b) : null;
@@ -47,7 +47,7 @@ export const scenarioResolvers: Resolvers = {
       const lookup = await lookupFor(ctx.db, ctx.clearance, ids.nodes, ids.dependencies, m.result.hypothetical);
       return {
         ...m,
-        result: hydrateWith(m.result, lookup) as never,
+        result: hydrateWith(m.result, lookup),
         spared: m.spared.map((id) => lookup.node(id)),
         newlyAffected: m.newlyAffected.map((id) => lookup.node(id)),
       };

@@ -3,7 +3,7 @@
  * serialisable (scenarios store it as JSON) and independent of the database.
  * `hydrate` (./hydrate.ts) turns it into GraphQL objects.
  */
-import type { CompromiseEffect, NodeKind, OutageRule, PropagationMode } from '../../../graph-schema/vocabulary';
+import type { CompromiseEffect, NodeKind, OutageRule, PropagationMode, Sector } from '../../../graph-schema/vocabulary';
 import type { DependencyRecord } from '../../model/records';
 
 export interface ExplanationIds {
@@ -32,7 +32,7 @@ export interface AffectedIds {
   /** Location and jurisdiction country ids ('' when unknown), sector for functions. */
   location: string;
   jurisdiction: string;
-  sector: string | null;
+  sector: Sector | null;
   importance: number;
   explanation: ExplanationIds;
 }
@@ -60,7 +60,7 @@ export interface BlastResultIds {
     affected: number;
     byKind: { kind: NodeKind; count: number }[];
     byCountry: { country: string; count: number }[];
-    bySector: { sector: string; count: number; importance: number; failed?: number; degraded?: number; compromised?: number; importanceLost?: number; importanceCompromised?: number }[];
+    bySector: { sector: Sector; count: number; importance: number; failed?: number; degraded?: number; compromised?: number; importanceLost?: number; importanceCompromised?: number }[];
     /** Functions FAILED (stopped). */
     functionsLost: number;
     functionsFailed?: number;

@@ -3,7 +3,7 @@
  * and dependency it names is loaded in one batched read each (hypothetical
  * what-if edges come from the result itself).
  */
-import type { DependencyModel, NodeModel } from '../../api/models';
+import type { DependencyModel, NodeModel } from '../../store/models';
 import type { GraphDb } from '../../store/driver';
 import { dependenciesByIds, nodesByIds } from '../../store/graph-queries';
 import type { Visibility } from '../../store/visibility';

@@ -120,7 +120,7 @@ export class LinchpinRanker {
     const fresh = done !== undefined && done.snapshot.version === latestVersion;
     if (current && !fresh && (!running || running.snapshot.version !== current.version)) this.startMode(current, mode, durationHours);
     const inFlight = this.running.get(key);
-    const status = fresh ? 'FRESH' : done ? 'STALE' : 'COMPUTING';
+    const status: 'FRESH' | 'STALE' | 'COMPUTING' = fresh ? 'FRESH' : done ? 'STALE' : 'COMPUTING';
     const progress = fresh ? 1 : inFlight ? inFlight.done / Math.max(1, inFlight.total) : 0;
     return {
       status,

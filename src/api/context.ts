@@ -1,12 +1,15 @@
 /**
  * Per-request context: the database and DataLoaders that batch node look-ups,
  * so that a request costs one Cypher round trip per nesting level, never one
- * per item (no N+1).
+ * per item (no N+1). When Neo4j is unreachable they answer from the last
+ * snapshot (services/snapshot-reads.ts), and the response says it is stale.
  */
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
+import { clearanceOf } from '../auth/clearance';
 import type { Snapshot } from '../projection/snapshot';
 import type { AnalysisService } from '../services/analysis/analysis-service';
+import { SnapshotFallback, dependenciesFromSnapshot, nodesFromSnapshot, relatedFromSnapshot } from '../services/snapshot-reads';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
 import type { DependencyModel, NodeModel } from './models';
@@ -16,6 +19,8 @@ export interface ApiContext {
   caller: Caller;
   db: GraphDb;
   analysis: AnalysisService;
+  /** Serves a read from the last snapshot, with this caller's clearance, when Neo4j is unreachable. */
+  fallback: SnapshotFallback;
   nodes: DataLoader<string, NodeModel | null>;
   dependencies: DataLoader<string, DependencyModel | null>;
   /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
@@ -26,17 +31,25 @@ export interface ApiContext {
 
 export function createContext(db: GraphDb, analysis: AnalysisService, caller: Caller): ApiContext {
   let snapshot: Promise<Snapshot> | null = null;
+  const fallback = new SnapshotFallback(analysis.snapshots, clearanceOf(caller));
   return {
     caller,
     db,
     analysis,
+    fallback,
     snapshot: () => (snapshot ??= analysis.snapshot()),
     nodes: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => nodesByIds(tx, ids));
+      const found = await fallback.run(
+        () => db.read((tx) => nodesByIds(tx, ids)),
+        (s, clearance) => nodesFromSnapshot(s, ids, clearance),
+      );
       return ids.map((id) => found.get(id) ?? null);
     }),
     dependencies: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => dependenciesByIds(tx, ids));
+      const found = await fallback.run(
+        () => db.read((tx) => dependenciesByIds(tx, ids)),
+        (s, clearance) => dependenciesFromSnapshot(s, ids, clearance),
+      );
       return ids.map((id) => found.get(id) ?? null);
     }),
     related: new DataLoader(async (keys) => {
@@ -47,10 +60,18 @@ export function createContext(db: GraphDb, analysis: AnalysisService, caller: Ca
         groups.set(group, [...(groups.get(group) ?? []), id]);
       }
       const results = new Map<string, string[]>();
-      await db.read(async (tx) => {
+      const fromStore = () =>
+        db.read(async (tx) => {
+          for (const [group, ids] of groups) {
+            const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
+            const found = await relatedIds(tx, rel, dir, ids);
+            for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
+          }
+        });
+      await fallback.run(fromStore, (s, clearance) => {
         for (const [group, ids] of groups) {
           const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
-          const found = await relatedIds(tx, rel, dir, ids);
+          const found = relatedFromSnapshot(s, rel, dir, ids, clearance);
           for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
         }
       });

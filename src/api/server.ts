@@ -10,7 +10,10 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DEV_OPEN_CALLER } from '../auth/caller';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { currentFreshness, withFreshness } from '../projection/freshness';
 import { AnalysisService } from '../services/analysis/analysis-service';
+import { health } from '../services/health';
 import type { GraphDb } from '../store/driver';
 import { createContext } from './context';
 import type { ApiContext } from './context';
@@ -45,23 +48,19 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-export async function health(db: GraphDb) {
-  const started = Date.now();
-  try {
-    const [info, version] = await Promise.all([db.serverInfo(), db.version()]);
-    return {
-      status: 'ok' as const,
-      api: { status: 'up' },
-      neo4j: { status: 'up', uri: db.config.uri, agent: info.agent, version, latencyMs: Date.now() - started },
-    };
-  } catch (error) {
-    return {
-      status: 'degraded' as const,
-      api: { status: 'up' },
-      neo4j: { status: 'down', uri: db.config.uri, error: (error as Error).message },
-    };
-  }
-}
+/** Adds `extensions: { stale, snapshotVersion, snapshotBuiltAt }` to a response served (in part) from the snapshot while Neo4j was down. */
+const staleExtensions: ApolloServerPlugin<ApiContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        const stale = currentFreshness()?.stale;
+        if (!stale || response.body.kind !== 'single') return Promise.resolve();
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, stale: true, snapshotVersion: stale.snapshotVersion, snapshotBuiltAt: stale.snapshotBuiltAt };
+        return Promise.resolve();
+      },
+    }),
+};
 
 export async function startServer(db: GraphDb, port: number, host = '127.0.0.1', analysis = new AnalysisService(db)): Promise<RunningServer> {
   const http: Server = createServer();
@@ -77,6 +76,7 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      staleExtensions,
     ],
   });
   await apollo.start();
@@ -96,10 +96,13 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
         return;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createContext(db, analysis, DEV_OPEN_CALLER)),
-    });
+    // withFreshness: whatever answers from the snapshot while Neo4j is down marks this request stale.
+    const { value: result } = await withFreshness(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => Promise.resolve(createContext(db, analysis, DEV_OPEN_CALLER)),
+      }),
+    );
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;
     res.writeHead(result.status ?? 200, outHeaders);
@@ -116,8 +119,8 @@ export async function startServer(db: GraphDb, port: number, host = '127.0.0.1',
     const route = async () => {
       if (url.pathname === '/graphql') return graphql(req, res, url);
       if (url.pathname === '/health') {
-        const h = await health(db);
-        return send(res, h.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(h));
+        const h = await health(db, analysis.snapshots.peek());
+        return send(res, h.httpStatus, 'application/json', JSON.stringify(h.report));
       }
       if (url.pathname === '/explorer' || url.pathname === '/explorer/') {
         return send(res, 200, 'text/html; charset=utf-8', explorerHtml());

@@ -63,6 +63,19 @@ export interface Snapshot {
   readonly longitude: Float64Array;
   /** Every country each node is located in (see `SnapshotLocations`). */
   readonly locations: SnapshotLocations;
+  /**
+   * Every node as stored, countries included (incidents are not in the snapshot):
+   * what node reads are served from while Neo4j is unreachable (services/snapshot-reads.ts).
+   */
+  readonly stored: ReadonlyMap<string, StoredNode>;
+}
+
+/** A stored node: its label, its properties as stored, its outgoing structural relationships. */
+export interface StoredNode {
+  readonly label: string;
+  readonly props: Readonly<Record<string, unknown>>;
+  /** [relationship type, target id], e.g. ['HEADQUARTERED_IN', 'US']. */
+  readonly links: readonly (readonly [string, string])[];
 }
 
 interface Collected {
@@ -259,6 +272,7 @@ export function buildSnapshot(collected: Collected, startedAt = performance.now(
     latitude,
     longitude,
     locations: buildLocations(location, propagation.ids, rowById, countryIndex),
+    stored: new Map(collected.nodes.map((r) => [r.id, { label: r.kind, props: r.props, links: r.links ?? [] }])),
   };
 }
 

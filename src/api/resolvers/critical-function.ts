@@ -1,7 +1,7 @@
 /** Resolvers of critical-function.graphql. */
 import { DEFAULTS } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { nodeFields, prop, refOne } from './node-fields';
 
@@ -16,7 +16,7 @@ export const criticalFunctionResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args),
+    criticalFunctions: (_, args, ctx) => listKindOrSnapshot(ctx, 'CriticalFunction', args),
   },
   Mutation: {
     createCriticalFunction: async (_, { input }, ctx) =>

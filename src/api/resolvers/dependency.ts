@@ -2,10 +2,10 @@
 import { CHANNELS, edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { ValidationError } from '../../errors';
-import { listDependencies } from '../../store/graph-queries';
 import type { Params } from '../../store/driver';
 import { neighbourhood } from '../../services/graph-reads';
-import { checkFirst, decodeCursor, toConnection } from '../../services/node-lists';
+import { checkFirst, decodeCursor } from '../../services/node-lists';
+import { listDependenciesOrSnapshot } from '../../services/snapshot-reads';
 import {
   claimDependency,
   createDependencies,
@@ -79,8 +79,7 @@ export const dependencyResolvers: Resolvers = {
         params = { ...params, ...p };
       }
       const afterId = after ? decodeCursor(after).id : null;
-      const page = await ctx.db.read((tx) => listDependencies(tx, { where, params, first: checkFirst(first), afterId }));
-      return toConnection(page);
+      return listDependenciesOrSnapshot(ctx, { where, params, first: checkFirst(first), afterId }, { filter, first, after });
     },
     neighbourhood: (_, { id, direction, depth }, ctx) =>
       neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1),

@@ -1,7 +1,7 @@
 /** Resolvers of provider.graphql. */
 import { REL } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { nodeFields, prop, refOne, related } from './node-fields';
 
@@ -17,7 +17,7 @@ export const providerResolvers: Resolvers = {
     website: (n) => prop(n, 'website') ?? null,
   },
   Query: {
-    providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args),
+    providers: (_, args, ctx) => listKindOrSnapshot(ctx, 'Provider', args),
   },
   Mutation: {
     createProvider: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Provider', input)) as never,

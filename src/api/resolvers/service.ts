@@ -1,6 +1,6 @@
 /** Resolvers of service.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { nodeFields, prop, refOne } from './node-fields';
 
@@ -19,7 +19,7 @@ export const serviceResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    services: (_, args, ctx) => listKind(ctx.db, 'Service', args),
+    services: (_, args, ctx) => listKindOrSnapshot(ctx, 'Service', args),
   },
   Mutation: {
     createService: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Service', input)) as never,

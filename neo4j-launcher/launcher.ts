@@ -148,11 +148,19 @@ const JAVA_HINT =
 
 /* ---------------------------------------------------------------- options */
 
-/** Ports of the two standard instances; env overrides as documented in README.md. */
+/** Ports of the standard instances (dev, test, and the fault tests' own); env overrides as documented in README.md. */
 export function localOptions(
-  instance: 'dev' | 'test',
+  instance: 'dev' | 'test' | 'faults',
   env: NodeJS.ProcessEnv = process.env,
 ): LocalNeo4jOptions {
+  if (instance === 'faults') {
+    // The fault tests' own instance, which they stop and start: never the suite's shared one.
+    return {
+      instance,
+      boltPort: portFromEnv(env, 'LINCHPIN_FAULTS_BOLT_PORT', 7689),
+      httpPort: portFromEnv(env, 'LINCHPIN_FAULTS_HTTP_PORT', 7476),
+    };
+  }
   if (instance === 'dev') {
     return {
       instance,

@@ -54,9 +54,9 @@ export async function startTestApi(options: { warm?: boolean; db?: GraphDb } = {
   };
 }
 
-/** A plain HTTP request to a running server (e.g. GET /health), for routes `gql` does not cover. */
+/** A plain HTTP request to a running server (e.g. GET /health, or an API in a child process), for what `gql` does not cover. */
 export async function httpRequest(
-  server: RunningServer,
+  server: { url: string },
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
 ): Promise<{ status: number; body: string }> {

@@ -87,6 +87,8 @@ export interface GraphDb {
    * concurrent callers share one ping, and a ping less than `PING_REUSE_MS` old is reused.
    */
   ping(): Promise<Availability & { latencyMs: number | null }>;
+  /** Called whenever Neo4j is found down after being up, or up after being down. */
+  onAvailabilityChange(listener: (availability: Availability) => void): void;
   /** The transaction timeouts in force. */
   readonly timeouts: TimeoutConfig;
   serverInfo(): Promise<{ address: string; agent: string; protocolVersion: number }>;
@@ -223,15 +225,24 @@ export function connect(config: Neo4jConfig, timeouts: TimeoutConfig = timeoutsF
   let availability: Availability = { up: true, since: new Date().toISOString(), error: null };
   let probe: NodeJS.Timeout | null = null;
   let closed = false;
+  const listeners: ((a: Availability) => void)[] = [];
+  const changed = () => {
+    for (const listener of listeners) listener(availability);
+  };
   const noteUp = () => {
-    if (!availability.up) availability = { up: true, since: new Date().toISOString(), error: null };
+    if (!availability.up) {
+      availability = { up: true, since: new Date().toISOString(), error: null };
+      changed();
+    }
     if (probe) {
       clearInterval(probe);
       probe = null;
     }
   };
   const noteDown = (error: UnavailableError) => {
-    availability = { up: false, since: availability.up ? new Date().toISOString() : availability.since, error: error.message };
+    const wasUp = availability.up;
+    availability = { up: false, since: wasUp ? new Date().toISOString() : availability.since, error: error.message };
+    if (wasUp) changed();
     if (!probe && !closed) {
       probe = setInterval(() => void db.ping(), RECONNECT_PROBE_MS);
       probe.unref();
@@ -356,6 +367,7 @@ export function connect(config: Neo4jConfig, timeouts: TimeoutConfig = timeoutsF
       }),
     availability: () => availability,
     ping,
+    onAvailabilityChange: (listener) => listeners.push(listener),
     close: () => {
       closed = true;
       if (probe) clearInterval(probe);

@@ -17,6 +17,8 @@ import { httpRequest, startTestApi } from './db';
 
 const options = localOptions('faults');
 let api: TestApi;
+/** Each change of Neo4j's availability the driver reported (what npm start logs). */
+const changes: boolean[] = [];
 
 const NODE = `{ node(id: "prov:aws") { id name ... on Provider { headquarters { id } facilities { id } } } }`;
 const LIST = `{ providers(first: 3) { totalCount nodes { id name } } }`;
@@ -85,6 +87,7 @@ describe('Neo4j stopped and restarted under a running API', () => {
     const db = connect(target.config);
     await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'), { bulk: true });
     await prepareDatabase(db, { seed: 'always' });
+    db.onAvailabilityChange((a) => changes.push(a.up));
     api = await startTestApi({ db });
     up = await askAll();
   });
@@ -148,5 +151,6 @@ describe('Neo4j stopped and restarted under a running API', () => {
     const node = await api.gql<{ node: { id: string } | null }>(`{ node(id: "prov:faults-after-restart") { id } }`);
     expect(node.data!.node).toEqual({ id: 'prov:faults-after-restart' });
     expect(node.extensions?.stale).toBeUndefined();
+    expect(changes).toEqual([false, true]);
   });
 });

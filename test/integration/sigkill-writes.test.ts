@@ -40,7 +40,7 @@ function startChild(): Promise<string> {
   child = proc;
   return new Promise((resolve, reject) => {
     proc.once('exit', (code, signal) => reject(new Error(`the API child exited before serving (${code ?? signal})`)));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
+    createInterface({ input: proc.stdout }).on('line', (line) => {
       const m = /^LISTENING (\S+)$/.exec(line);
       if (m) resolve(m[1]!);
     });

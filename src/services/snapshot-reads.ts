@@ -1,7 +1,7 @@
 /**
  * Node and dependency reads served from the in-memory analysis snapshot, for
  * when Neo4j cannot be reached: look-ups by id, structural relations, search,
- * the per-kind lists and the dependency list. They answer what the store's
+ * the per-kind lists, the dependency list, neighbourhoods and paths. They answer what the store's
  * queries answer, as of the snapshot's version; the request is marked stale
  * (projection/freshness.ts). Every element goes through `visible`, the one
  * place that applies the caller's TLP clearance to what this module returns.
@@ -9,16 +9,16 @@
  */
 import { CHANNELS, NODE_KINDS, REL } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
-import type { DependencyModel, NodeModel } from '../api/models';
+import type { DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../api/models';
 import { canSee, markingOf } from '../auth/clearance';
 import type { Clearance } from '../auth/clearance';
-import { UnavailableError, ValidationError } from '../errors';
+import { NotFoundError, UnavailableError, ValidationError } from '../errors';
 import { NODE_SPECS } from '../model/node-specs';
 import type { Snapshot, StoredNode } from '../projection/snapshot';
 import type { GraphDb } from '../store/driver';
-import { dependenciesByIds, listDependencies, nodesByIds, toDependencyModel } from '../store/graph-queries';
+import { PATH_SEARCH_LIMIT, dependenciesByIds, listDependencies, nodesByIds, toDependencyModel } from '../store/graph-queries';
 import type { DependencyListQuery, Page } from '../store/graph-queries';
-import { search } from './graph-reads';
+import { MAX_NEIGHBOURHOOD_NODES, dependencyPath, neighbourhood, search } from './graph-reads';
 import { checkFirst, decodeCursor, listKind, toConnection } from './node-lists';
 import type { Connection, ListArgs } from './node-lists';
 
@@ -359,5 +359,100 @@ export function elementsOrSnapshot(
   return r.fallback.run(
     () => r.db.read(async (tx) => [await nodesByIds(tx, nodeIds), await dependenciesByIds(tx, dependencyIds)] as const),
     (s, c) => [nodesFromSnapshot(s, nodeIds, c), dependenciesFromSnapshot(s, dependencyIds, c)] as const,
+  );
+}
+
+/* ------------------------------------------------------------ graph walks */
+
+/** As graph-reads `neighbourhood` (the caller validated `depth`), on the snapshot's DEPENDS_ON graph. */
+export function neighbourhoodFromSnapshot(
+  snapshot: Snapshot,
+  id: string,
+  direction: 'DEPENDENCIES' | 'DEPENDENTS',
+  depth: number,
+  clearance: Clearance,
+): NeighbourhoodModel {
+  const root = nodesFromSnapshot(snapshot, [id], clearance).get(id);
+  if (!root) throw new NotFoundError(`no node with id '${id}'`);
+  const g = snapshot.graph;
+  const seen = new Set([id]);
+  const steps: { depth: number; dependency: DependencyModel }[] = [];
+  const seenEdges = new Set<string>();
+  let frontier = [id];
+  let truncated = false;
+  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+    const edges = frontier
+      .filter((v) => g.hasNode(v))
+      .flatMap((v) => (direction === 'DEPENDENCIES' ? g.outEdges(v) : g.inEdges(v)))
+      .filter((e) => dependencyVisible(snapshot, e, clearance))
+      .sort();
+    const next: string[] = [];
+    for (const e of edges) {
+      if (seenEdges.has(e)) continue;
+      seenEdges.add(e);
+      steps.push({ depth: level, dependency: dependencyModel(snapshot, e) });
+      const other = direction === 'DEPENDENCIES' ? g.target(e) : g.source(e);
+      if (!seen.has(other)) {
+        if (seen.size > MAX_NEIGHBOURHOOD_NODES) {
+          truncated = true;
+          break;
+        }
+        seen.add(other);
+        next.push(other);
+      }
+    }
+    frontier = next;
+  }
+  seen.delete(id);
+  return { root, direction, depth, nodes: [...nodesFromSnapshot(snapshot, [...seen], clearance).values()], steps, truncated };
+}
+
+/** As graph-reads `dependencyPath` (the caller validated its arguments): one shortest path by breadth-first search. */
+export function pathFromSnapshot(snapshot: Snapshot, from: string, to: string, directed: boolean, maxDepth: number, clearance: Clearance): PathModel | null {
+  const ends = nodesFromSnapshot(snapshot, [from, to], clearance);
+  for (const id of [from, to]) if (!ends.has(id)) throw new NotFoundError(`no node with id '${id}'`);
+  const g = snapshot.graph;
+  if (!g.hasNode(from) || !g.hasNode(to)) return null;
+  const via = new Map<string, string | null>([[from, null]]);
+  let frontier = [from];
+  for (let level = 0; level < Math.min(maxDepth, PATH_SEARCH_LIMIT) && frontier.length > 0 && !via.has(to); level++) {
+    const next: string[] = [];
+    for (const v of frontier) {
+      const edges = (directed ? g.outEdges(v) : g.edges(v)).filter((e) => dependencyVisible(snapshot, e, clearance)).sort();
+      for (const e of edges) {
+        const other = g.source(e) === v ? g.target(e) : g.source(e);
+        if (via.has(other)) continue;
+        via.set(other, e);
+        next.push(other);
+      }
+    }
+    frontier = next;
+  }
+  if (!via.has(to)) return null;
+  const edgeIds: string[] = [];
+  const nodeIds = [to];
+  for (let v = to; via.get(v); ) {
+    const e = via.get(v)!;
+    edgeIds.unshift(e);
+    v = g.source(e) === v ? g.target(e) : g.source(e);
+    nodeIds.unshift(v);
+  }
+  const nodes = nodesFromSnapshot(snapshot, nodeIds, clearance);
+  return { nodes: nodeIds.map((n) => nodes.get(n)!), dependencies: edgeIds.map((e) => dependencyModel(snapshot, e)), length: edgeIds.length };
+}
+
+/** graph-reads `neighbourhood`, or the snapshot's when Neo4j is unreachable. */
+export function neighbourhoodOrSnapshot(r: ReadSources, id: string, direction: 'DEPENDENCIES' | 'DEPENDENTS', depth: number): Promise<NeighbourhoodModel> {
+  return r.fallback.run(
+    () => neighbourhood(r.db, id, direction, depth),
+    (s, c) => neighbourhoodFromSnapshot(s, id, direction, depth, c),
+  );
+}
+
+/** graph-reads `dependencyPath`, or the snapshot's when Neo4j is unreachable. */
+export function pathOrSnapshot(r: ReadSources, from: string, to: string, directed: boolean, maxDepth: number): Promise<PathModel | null> {
+  return r.fallback.run(
+    () => dependencyPath(r.db, from, to, directed, maxDepth),
+    (s, c) => pathFromSnapshot(s, from, to, directed, maxDepth, c),
   );
 }

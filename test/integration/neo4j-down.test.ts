@@ -2,8 +2,8 @@
  * Neo4j stopped and started again under a running API. The test uses its own
  * Neo4j instance (`faults`, ports 7689/7476: never the suite's shared one),
  * seeded like the suite's. While it is down: /health answers 503 and says
- * since when; a node read, a list, a search, a dependency, a blast radius and
- * the graph view still answer, from the last snapshot, with `extensions.stale`;
+ * since when; a node read, a list, a search, a dependency, a neighbourhood, a
+ * path, a blast radius and the graph view still answer, from the last snapshot, with `extensions.stale`;
  * a write gets UNAVAILABLE promptly. When it is back: /health 200, a write
  * succeeds and nothing is stale — without restarting the API.
  */
@@ -26,6 +26,9 @@ const SEARCH = `{ search(text: "amazon", first: 5) { id } }`;
 const DEPENDENCIES = `{ dependencies(first: 2) { totalCount nodes { id dependent { id } supplier { id } } } }`;
 const BLAST = `{ blastRadius(input: { origins: ["prov:aws"] }) { snapshotVersion totals { affected functionsLost } } }`;
 const VIEW = `{ graphView { version nodes { id } dependencies { id } } }`;
+const NEIGHBOURHOOD = `{ neighbourhood(id: "fn:de-health", depth: 2) { root { id } nodes { id } steps { depth dependency { id supplier { id } } } truncated } }`;
+/** The path to the farthest node of the neighbourhood (ties between shortest paths may be broken differently: compare ends and length). */
+const PATH = (to: string) => `{ shortestDependencyPath(from: "fn:de-health", to: "${to}") { length nodes { id } } }`;
 const WRITE = (id: string) =>
   `mutation { createProvider(input: { id: "${id}", name: "Fault test", providerKind: CLOUD, provenance: { source: "https://example.org/faults" } }) { id } }`;
 
@@ -71,7 +74,10 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
 }
 
 type Answers = Record<string, GraphqlResponse>;
-const QUERIES = { NODE, LIST, SEARCH, DEPENDENCIES, BLAST, VIEW };
+const QUERIES = { NODE, LIST, SEARCH, DEPENDENCIES, BLAST, VIEW, NEIGHBOURHOOD };
+type Walk = { neighbourhood: { steps: { depth: number; dependency: { supplier: { id: string } } }[] } };
+const farthest = (res: GraphqlResponse) => (res.data as Walk).neighbourhood.steps.filter((s) => s.depth === 2).at(-1)!.dependency.supplier.id;
+type PathAnswer = { shortestDependencyPath: { length: number; nodes: { id: string }[] } };
 
 async function askAll(): Promise<Answers> {
   const out: Answers = {};
@@ -81,6 +87,7 @@ async function askAll(): Promise<Answers> {
 
 describe('Neo4j stopped and restarted under a running API', () => {
   let up: Answers;
+  let upPath: GraphqlResponse<PathAnswer>;
 
   beforeAll(async () => {
     const target = await resolveNeo4j('faults', process.env, (line) => console.log(line));
@@ -90,6 +97,8 @@ describe('Neo4j stopped and restarted under a running API', () => {
     db.onAvailabilityChange((a) => changes.push(a.up));
     api = await startTestApi({ db });
     up = await askAll();
+    upPath = await api.gql<PathAnswer>(PATH(farthest(up.NEIGHBOURHOOD!)));
+    expect(upPath.data!.shortestDependencyPath.length).toBe(2);
   });
 
   afterAll(async () => {
@@ -119,6 +128,11 @@ describe('Neo4j stopped and restarted under a running API', () => {
     // The same answers as with Neo4j up (the snapshot is of the same version).
     for (const name of Object.keys(QUERIES)) expect(stale[name]!.data).toEqual(up[name]!.data);
     expect((stale.NODE!.data as { node: { facilities: unknown[] } }).node.facilities.length).toBeGreaterThan(0);
+    const to = farthest(up.NEIGHBOURHOOD!);
+    const [livePath, stalePath] = [upPath, await api.gql<PathAnswer>(PATH(to))];
+    expectStale(stalePath, version);
+    expect(stalePath.data!.shortestDependencyPath.length).toBe(livePath.data!.shortestDependencyPath.length);
+    expect(stalePath.data!.shortestDependencyPath.nodes.at(-1)).toEqual({ id: to });
 
     const write = await within(15_000, api.gql(WRITE('prov:faults-while-down')));
     expect(write.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');

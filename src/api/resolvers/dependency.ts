@@ -3,9 +3,8 @@ import { CHANNELS, edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { ValidationError } from '../../errors';
 import type { Params } from '../../store/driver';
-import { neighbourhood } from '../../services/graph-reads';
 import { checkFirst, decodeCursor } from '../../services/node-lists';
-import { listDependenciesOrSnapshot } from '../../services/snapshot-reads';
+import { listDependenciesOrSnapshot, neighbourhoodOrSnapshot } from '../../services/snapshot-reads';
 import {
   claimDependency,
   createDependencies,
@@ -82,7 +81,7 @@ export const dependencyResolvers: Resolvers = {
       return listDependenciesOrSnapshot(ctx, { where, params, first: checkFirst(first), afterId }, { filter, first, after });
     },
     neighbourhood: (_, { id, direction, depth }, ctx) =>
-      neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1),
+      neighbourhoodOrSnapshot(ctx, id, direction ?? 'DEPENDENCIES', depth ?? 1),
   },
   Neighbourhood: {
     root: (n) => n.root,

@@ -17,6 +17,8 @@ export interface HealthReport {
     /** When Neo4j was last found to have come up or gone down (ISO time). */
     since: string;
     latencyMs: number | null;
+    /** The database's write version (when up): compare with the snapshot's. */
+    version?: number;
     error?: string;
   };
   /** The snapshot in memory (null before the first one is built). */
@@ -39,7 +41,7 @@ export async function health(db: GraphDb, snapshot: Snapshot | null, now = Date.
       uri: db.config.uri,
       since: neo4j.since,
       latencyMs: neo4j.latencyMs,
-      ...(neo4j.up ? {} : { error: neo4j.error ?? 'unreachable' }),
+      ...(neo4j.up ? { version: neo4j.version ?? undefined } : { error: neo4j.error ?? 'unreachable' }),
     },
     snapshot: snapshot && {
       version: snapshot.version,

@@ -50,6 +50,12 @@ export interface Availability {
   error: string | null;
 }
 
+export interface Ping extends Availability {
+  latencyMs: number | null;
+  /** The write-version counter, when Neo4j answered. */
+  version: number | null;
+}
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -83,10 +89,11 @@ export interface GraphDb {
   /** What the last call to Neo4j found (no round trip). */
   availability(): Availability;
   /**
-   * Asks Neo4j whether it answers (one light round trip, at most `PING_TIMEOUT_MS`);
-   * concurrent callers share one ping, and a ping less than `PING_REUSE_MS` old is reused.
+   * Asks Neo4j whether it answers: one auto-commit read of the version counter
+   * (an indexed look-up, no retries, at most `PING_TIMEOUT_MS`); concurrent callers
+   * share one ping, and a ping less than `PING_REUSE_MS` old is reused.
    */
-  ping(): Promise<Availability & { latencyMs: number | null }>;
+  ping(): Promise<Ping>;
   /** Called whenever Neo4j is found down after being up, or up after being down. */
   onAvailabilityChange(listener: (availability: Availability) => void): void;
   /** The transaction timeouts in force. */
@@ -249,27 +256,30 @@ export function connect(config: Neo4jConfig, timeouts: TimeoutConfig = timeoutsF
     }
   };
 
-  let lastPing: { at: number; result: Promise<Availability & { latencyMs: number | null }> } | null = null;
-  function ping(): Promise<Availability & { latencyMs: number | null }> {
+  let lastPing: { at: number; result: Promise<Ping> } | null = null;
+  function ping(): Promise<Ping> {
     if (lastPing && performance.now() - lastPing.at < PING_REUSE_MS) return lastPing.result;
     const started = performance.now();
     const attempt = async () => {
       let timer: NodeJS.Timeout | undefined;
+      const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
       try {
-        await Promise.race([
-          driver.getServerInfo({ database: config.database }),
-          new Promise((_, reject) => {
+        const result = await Promise.race([
+          session.run(READ_VERSION, { metaId: META_ID }, { timeout: PING_TIMEOUT_MS }),
+          new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${PING_TIMEOUT_MS} ms`), { code: 'ETIMEDOUT' })), PING_TIMEOUT_MS);
           }),
         ]);
         noteUp();
-        return { ...availability, latencyMs: Math.round(performance.now() - started) };
+        const version = Number(toPlain(result.records[0]?.get('version')) ?? 0);
+        return { ...availability, latencyMs: Math.round(performance.now() - started), version };
       } catch (error) {
         const translated = translateDriverError(error, config, timeouts);
         if (translated instanceof UnavailableError) noteDown(translated);
-        return { ...availability, error: availability.error ?? translated.message, latencyMs: null };
+        return { ...availability, error: availability.error ?? translated.message, latencyMs: null, version: null };
       } finally {
         clearTimeout(timer);
+        void session.close().catch(() => undefined);
       }
     };
     lastPing = { at: started, result: attempt() };

@@ -45,6 +45,8 @@ export interface LocalNeo4jOptions {
   httpPort: number;
   /** Parent folder of the instance homes; default `<repo>/.data`. */
   root?: string;
+  /** Heap and page cache, instead of NEO4J_HEAP / NEO4J_PAGECACHE and the defaults. */
+  memory?: { heap: string; pagecache: string };
 }
 
 export interface LocalNeo4jConnection {
@@ -159,6 +161,8 @@ export function localOptions(
       instance,
       boltPort: portFromEnv(env, 'LINCHPIN_FAULTS_BOLT_PORT', 7689),
       httpPort: portFromEnv(env, 'LINCHPIN_FAULTS_HTTP_PORT', 7476),
+      // Small: it holds only the seed, and runs beside the suite's instance on a shared box.
+      memory: { heap: '512m', pagecache: '128m' },
     };
   }
   if (instance === 'dev') {
@@ -253,7 +257,7 @@ export async function startLocalNeo4j(
   const p = instancePaths(opts);
   const env = process.env;
   const timeoutMs = startTimeoutMs(env);
-  const memory = memorySettings(env);
+  const memory = opts.memory ?? memorySettings(env);
 
   const java = checkJava(env, log);
   await ensureJars(opts, log);

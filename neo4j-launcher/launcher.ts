@@ -45,6 +45,8 @@ export interface LocalNeo4jOptions {
   httpPort: number;
   /** Parent folder of the instance homes; default `<repo>/.data`. */
   root?: string;
+  /** Heap and page cache, instead of NEO4J_HEAP / NEO4J_PAGECACHE and the defaults. */
+  memory?: { heap: string; pagecache: string };
 }
 
 export interface LocalNeo4jConnection {
@@ -148,11 +150,21 @@ const JAVA_HINT =
 
 /* ---------------------------------------------------------------- options */
 
-/** Ports of the two standard instances; env overrides as documented in README.md. */
+/** Ports of the standard instances (dev, test, and the fault tests' own); env overrides as documented in README.md. */
 export function localOptions(
-  instance: 'dev' | 'test',
+  instance: 'dev' | 'test' | 'faults',
   env: NodeJS.ProcessEnv = process.env,
 ): LocalNeo4jOptions {
+  if (instance === 'faults') {
+    // The fault tests' own instance, which they stop and start: never the suite's shared one.
+    return {
+      instance,
+      boltPort: portFromEnv(env, 'LINCHPIN_FAULTS_BOLT_PORT', 7689),
+      httpPort: portFromEnv(env, 'LINCHPIN_FAULTS_HTTP_PORT', 7476),
+      // Small: it holds only the seed, and runs beside the suite's instance on a shared box.
+      memory: { heap: '512m', pagecache: '128m' },
+    };
+  }
   if (instance === 'dev') {
     return {
       instance,
@@ -245,7 +257,7 @@ export async function startLocalNeo4j(
   const p = instancePaths(opts);
   const env = process.env;
   const timeoutMs = startTimeoutMs(env);
-  const memory = memorySettings(env);
+  const memory = opts.memory ?? memorySettings(env);
 
   const java = checkJava(env, log);
   await ensureJars(opts, log);

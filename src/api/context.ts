@@ -1,7 +1,8 @@
 /**
  * Per-request context: the database and DataLoaders that batch node look-ups,
  * so that a request costs one Cypher round trip per nesting level, never one
- * per item (no N+1).
+ * per item (no N+1). When Neo4j is unreachable they answer from the last
+ * snapshot (services/snapshot-reads.ts), and the response says it is stale.
  */
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
@@ -10,6 +11,7 @@ import type { Clearance } from '../auth/clearance';
 import type { Snapshot } from '../projection/snapshot';
 import type { AccessService } from '../services/access';
 import type { AnalysisService } from '../services/analysis/analysis-service';
+import { SnapshotFallback, dependenciesFromSnapshot, nodesFromSnapshot, relatedFromSnapshot } from '../services/snapshot-reads';
 import type { GraphDb } from '../store/driver';
 import { dependenciesByIds, nodesByIds, relatedIds } from '../store/graph-queries';
 import type { DependencyModel, NodeModel } from '../store/models';
@@ -22,6 +24,8 @@ export interface ApiContext {
   db: GraphDb;
   analysis: AnalysisService;
   access: AccessService;
+  /** Serves a read from the last snapshot, with this caller's clearance, when Neo4j is unreachable. */
+  fallback: SnapshotFallback;
   nodes: DataLoader<string, NodeModel | null>;
   dependencies: DataLoader<string, DependencyModel | null>;
   /** Key: `${relType}|${'out'|'in'}|${id}` → related ids. */
@@ -33,19 +37,27 @@ export interface ApiContext {
 export function createContext(db: GraphDb, analysis: AnalysisService, access: AccessService, caller: Caller): ApiContext {
   let snapshot: Promise<Snapshot> | null = null;
   const clearance = clearanceOf(caller);
+  const fallback = new SnapshotFallback(analysis.snapshots, clearance);
   return {
     caller,
     clearance,
     db,
     analysis,
     access,
+    fallback,
     snapshot: () => (snapshot ??= analysis.snapshot()),
     nodes: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => nodesByIds(tx, ids, clearance));
+      const found = await fallback.run(
+        () => db.read((tx) => nodesByIds(tx, ids, clearance)),
+        (s, c) => nodesFromSnapshot(s, ids, c),
+      );
       return ids.map((id) => found.get(id) ?? null);
     }),
     dependencies: new DataLoader(async (ids) => {
-      const found = await db.read((tx) => dependenciesByIds(tx, ids, clearance));
+      const found = await fallback.run(
+        () => db.read((tx) => dependenciesByIds(tx, ids, clearance)),
+        (s, c) => dependenciesFromSnapshot(s, ids, c),
+      );
       return ids.map((id) => found.get(id) ?? null);
     }),
     related: new DataLoader(async (keys) => {
@@ -56,10 +68,18 @@ export function createContext(db: GraphDb, analysis: AnalysisService, access: Ac
         groups.set(group, [...(groups.get(group) ?? []), id]);
       }
       const results = new Map<string, string[]>();
-      await db.read(async (tx) => {
+      const fromStore = () =>
+        db.read(async (tx) => {
+          for (const [group, ids] of groups) {
+            const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
+            const found = await relatedIds(tx, rel, dir, ids, clearance);
+            for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
+          }
+        });
+      await fallback.run(fromStore, (s, clearance) => {
         for (const [group, ids] of groups) {
           const [rel, dir] = group.split('|') as [string, 'out' | 'in'];
-          const found = await relatedIds(tx, rel, dir, ids, clearance);
+          const found = relatedFromSnapshot(s, rel, dir, ids, clearance);
           for (const id of ids) results.set(`${group}|${id}`, found.get(id) ?? []);
         }
       });

@@ -15,7 +15,10 @@ import type { AuthConfig } from '../auth/config';
 import { localAuthConfig } from '../auth/local-secret';
 import { AccessService } from '../services/access';
 import { withVisibility } from '../services/request-scope';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { currentFreshness, withFreshness } from '../projection/freshness';
 import { AnalysisService } from '../services/analysis/analysis-service';
+import { health } from '../services/health';
 import type { GraphDb } from '../store/driver';
 import { createContext } from './context';
 import type { ApiContext } from './context';
@@ -84,23 +87,19 @@ const HTTP_STATUS: Record<LinchpinError['code'], number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-export async function health(db: GraphDb) {
-  const started = Date.now();
-  try {
-    const [info, version] = await Promise.all([db.serverInfo(), db.version()]);
-    return {
-      status: 'ok' as const,
-      api: { status: 'up' },
-      neo4j: { status: 'up', uri: db.config.uri, agent: info.agent, version, latencyMs: Date.now() - started },
-    };
-  } catch (error) {
-    return {
-      status: 'degraded' as const,
-      api: { status: 'up' },
-      neo4j: { status: 'down', uri: db.config.uri, error: (error as Error).message },
-    };
-  }
-}
+/** Adds `extensions: { stale, snapshotVersion, snapshotBuiltAt }` to a response served (in part) from the snapshot while Neo4j was down. */
+const staleExtensions: ApolloServerPlugin<ApiContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        const stale = currentFreshness()?.stale;
+        if (!stale || response.body.kind !== 'single') return Promise.resolve();
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, stale: true, snapshotVersion: stale.snapshotVersion, snapshotBuiltAt: stale.snapshotBuiltAt };
+        return Promise.resolve();
+      },
+    }),
+};
 
 export async function startServer(
   db: GraphDb,
@@ -145,6 +144,7 @@ export async function startServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      staleExtensions,
     ],
   });
   await apollo.start();
@@ -175,12 +175,15 @@ export async function startServer(
     const query = req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query');
     const tooManyTokens = tokenLimitError(query);
     if (tooManyTokens) return sendError(res, 400, tooManyTokens.code, tooManyTokens.message);
-    // Everything this request runs sees only what the caller's clearance allows (src/services/request-scope.ts).
-    const result = await withVisibility(clearanceOf(caller), () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => Promise.resolve(createContext(db, analysis, access, caller)),
-      }),
+    // Everything this request runs sees only what the caller's clearance allows (src/services/request-scope.ts);
+    // withFreshness: whatever answers from the snapshot while Neo4j is down marks this request stale.
+    const { value: result } = await withVisibility(clearanceOf(caller), () =>
+      withFreshness(() =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => Promise.resolve(createContext(db, analysis, access, caller)),
+        }),
+      ),
     );
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of result.headers) outHeaders[k] = v;
@@ -206,8 +209,8 @@ export async function startServer(
       if (wrongHost) return sendError(res, 421, 'MISDIRECTED_REQUEST', wrongHost);
       if (url.pathname === '/health') {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on /health`, { allow: 'GET, HEAD' });
-        const h = await health(db);
-        return send(res, h.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(h));
+        const h = await health(db, analysis.snapshots.peek());
+        return send(res, h.httpStatus, 'application/json', JSON.stringify(h.report));
       }
       limiter.take(`addr:${req.socket.remoteAddress ?? 'unknown'}`);
       if (url.pathname === '/graphql') return graphql(req, res, url);

@@ -17,7 +17,7 @@ export interface Neo4jTarget {
 }
 
 export async function resolveNeo4j(
-  purpose: 'dev' | 'test',
+  purpose: 'dev' | 'test' | 'faults',
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = console.log,
 ): Promise<Neo4jTarget> {

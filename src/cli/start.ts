@@ -52,11 +52,22 @@ try {
   const built = ensureWebBuilt();
   if (built > 0) console.log(`web app built in ${built.toFixed(1)} s`);
   const server = await startServer(db, port(), process.env.HOST ?? '127.0.0.1', analysis, { auth });
+  // Neo4j may go away while we serve: reads and analyses then come from the last snapshot, writes get UNAVAILABLE,
+  // and the driver's background ping brings everything back when it returns. Say so in the log, once per change.
+  db.onAvailabilityChange((a) => {
+    const s = analysis.snapshots.peek();
+    console.log(
+      a.up
+        ? `Neo4j is back (${a.since}): serving from the database again`
+        : `Neo4j is unreachable (${a.since}: ${a.error ?? 'no answer'}); serving reads and analyses from snapshot version ${s?.version ?? '(none)'} built ${s?.builtAt ?? '-'}, refusing writes`,
+    );
+  });
   console.log(`Linchpin is up in ${((performance.now() - t0) / 1000).toFixed(1)} s:
   web page   ${server.url}/
   GraphQL    ${server.url}/graphql
   explorer   ${server.url}/explorer
   health     ${server.url}/health
+Cypher transactions time out after ${db.timeouts.cypherMs} ms (LINCHPIN_CYPHER_TIMEOUT_MS), bulk loads after ${db.timeouts.bulkMs} ms (LINCHPIN_BULK_TIMEOUT_MS).
 Ctrl-C stops it${target.local?.startedNow ? ' and the Neo4j it started' : ''}.`);
   if (auth.devOpen) {
     console.log('LINCHPIN_DEV_OPEN=1: sign-in is OFF; anyone who can reach this port is an administrator.');

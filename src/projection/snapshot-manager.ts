@@ -4,8 +4,15 @@
  * rebuilds when the counter has moved — also after writes by other clients.
  * Concurrent callers share one rebuild. A reader holds on to the snapshot it
  * got for the whole analysis, so it never sees a half-built or newer graph.
+ *
+ * When Neo4j cannot be reached, `get()` answers with the snapshot it has,
+ * marked stale for the request (freshness.ts), and fails only when it has none.
+ * Nothing remembers the failure: the next call checks the version again, so
+ * service resumes by itself when Neo4j is back.
  */
+import { UnavailableError } from '../errors';
 import type { GraphDb } from '../store/driver';
+import { markStale } from './freshness';
 import { streamSnapshot } from '../store/snapshot-query';
 import { buildSnapshot, collector } from './snapshot';
 import type { Snapshot } from './snapshot';
@@ -34,9 +41,23 @@ export class SnapshotManager {
 
   /** The snapshot for the database's current version, rebuilt if stale. */
   async get(): Promise<Snapshot> {
-    const version = await this.db.version();
-    if (this.current && this.current.version === version) return this.current;
-    return this.reload();
+    try {
+      const version = await this.db.version();
+      if (this.current && this.current.version === version) return this.current;
+      return await this.reload();
+    } catch (error) {
+      return this.fallback(error);
+    }
+  }
+
+  /**
+   * The snapshot in memory when Neo4j is unreachable (marking the request
+   * stale); rethrows any other error, and this one when there is no snapshot yet.
+   */
+  fallback(error: unknown): Snapshot {
+    if (!(error instanceof UnavailableError) || !this.current) throw error;
+    markStale(this.current);
+    return this.current;
   }
 
   /** The snapshot in memory, without checking the database (null before the first load). */

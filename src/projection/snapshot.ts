@@ -69,6 +69,19 @@ export interface Snapshot {
   readonly hidden: HiddenCount;
   /** '' for the whole model; for a view, a key equal for views that hide the same elements. */
   readonly viewKey: string;
+  /**
+   * Every node as stored, countries included (incidents are not in the snapshot):
+   * what node reads are served from while Neo4j is unreachable (services/snapshot-reads.ts).
+   */
+  readonly stored: ReadonlyMap<string, StoredNode>;
+}
+
+/** A stored node: its label, its properties as stored, its outgoing structural relationships. */
+export interface StoredNode {
+  readonly label: string;
+  readonly props: Readonly<Record<string, unknown>>;
+  /** [relationship type, target id], e.g. ['HEADQUARTERED_IN', 'US']. */
+  readonly links: readonly (readonly [string, string])[];
 }
 
 /** How many nodes and dependencies a clearance's view leaves out (a count, never which). */
@@ -278,6 +291,7 @@ export function buildSnapshot(
     rows: collected,
     hidden: view.hidden,
     viewKey: view.viewKey,
+    stored: new Map(collected.nodes.map((r) => [r.id, { label: r.kind, props: r.props, links: r.links ?? [] }])),
   };
 }
 

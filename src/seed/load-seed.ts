@@ -132,7 +132,7 @@ export async function loadSeed(db: GraphDb, dir: string, options: LoadOptions = 
     }
     await options.beforeCommit?.(tx);
     return counts;
-  });
+  }, { bulk: true });
 
   return { files: files.files, counts: outcome.value, version: outcome.version, changed: outcome.changed };
 }

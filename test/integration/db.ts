@@ -36,6 +36,8 @@ export function testDb(): GraphDb {
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   data?: T | null;
+  /** Set by the server, e.g. `{ stale: true, snapshotVersion, snapshotBuiltAt }` while Neo4j is down. */
+  extensions?: Record<string, unknown>;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; details?: { path?: string; message: string }[] } }[];
 }
 
@@ -106,9 +108,12 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawRespo
   });
 }
 
-/** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
-export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestApi> {
-  const db = testDb();
+/**
+ * With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout).
+ * With `db`, the server uses that database (e.g. the fault tests' own instance) instead of the suite's; `close` closes it too.
+ */
+export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv; db?: GraphDb } = {}): Promise<TestApi> {
+  const db = options.db ?? testDb();
   let analysis: AnalysisService | undefined;
   if (options.warm) {
     analysis = new AnalysisService(db);
@@ -135,4 +140,19 @@ export async function startTestApi(options: { warm?: boolean; env?: NodeJS.Proce
       await db.close();
     },
   };
+}
+
+/** A plain HTTP request to a running server (e.g. GET /health, or an API in a child process), for what `gql` does not cover. */
+export async function httpRequest(
+  server: { url: string },
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: init.headers,
+    body: init.body,
+    signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+  });
+  return { status: res.status, body: await res.text() };
 }

@@ -1,7 +1,8 @@
 /** Resolvers of common.graphql: node look-up, stats, search, deleteNode. */
 import type { Resolvers } from '../../generated/resolvers';
 import { deleteNode } from '../../services/node-writes';
-import { search, stats } from '../../services/graph-reads';
+import { stats } from '../../services/graph-reads';
+import { searchOrSnapshot } from '../../services/snapshot-reads';
 
 export const commonResolvers: Resolvers = {
   Node: {
@@ -14,7 +15,7 @@ export const commonResolvers: Resolvers = {
       return found.map((n) => (n instanceof Error ? null : n));
     },
     graphStats: (_, __, ctx) => stats(ctx.db, ctx.clearance),
-    search: (_, { text, kinds, first }, ctx) => search(ctx.db, text, kinds, first ?? 20, ctx.clearance),
+    search: (_, { text, kinds, first }, ctx) => searchOrSnapshot(ctx, text, kinds, first ?? 20),
   },
   Mutation: {
     deleteNode: async (_, { id, force }, ctx) => ({ id, detached: await deleteNode(ctx.db, id, force ?? false) }),

@@ -1,7 +1,7 @@
 /** Resolvers of country.graphql. */
 import { REL } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, related } from './node-fields';
 
@@ -19,7 +19,7 @@ export const countryResolvers: Resolvers = {
     facilities: (n, _, ctx) => related(n, REL.LOCATED_IN, 'in', ctx),
   },
   Query: {
-    countries: (_, args, ctx) => listKind(ctx.db, 'Country', args, ctx.clearance),
+    countries: (_, args, ctx) => listKindOrSnapshot(ctx, 'Country', args),
   },
   Mutation: {
     createCountry: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Country', input)),

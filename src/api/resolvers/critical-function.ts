@@ -1,7 +1,7 @@
 /** Resolvers of critical-function.graphql. */
 import { DEFAULTS } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, refRequired } from './node-fields';
 
@@ -16,7 +16,7 @@ export const criticalFunctionResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args, ctx.clearance),
+    criticalFunctions: (_, args, ctx) => listKindOrSnapshot(ctx, 'CriticalFunction', args),
   },
   Mutation: {
     createCriticalFunction: async (_, { input }, ctx) =>

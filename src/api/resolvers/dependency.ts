@@ -1,8 +1,7 @@
 /** Resolvers of dependency.graphql. */
 import { edgeCarriage } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { neighbourhood } from '../../services/graph-reads';
-import { listDependencyPage } from '../../services/node-lists';
+import { listDependenciesOrSnapshot, neighbourhoodOrSnapshot } from '../../services/snapshot-reads';
 import {
   claimDependency,
   createDependencies,
@@ -49,9 +48,9 @@ export const dependencyResolvers: Resolvers = {
   },
   Query: {
     dependency: (_, { id }, ctx) => ctx.dependencies.load(id),
-    dependencies: (_, args, ctx) => listDependencyPage(ctx.db, args, ctx.clearance),
+    dependencies: (_, args, ctx) => listDependenciesOrSnapshot(ctx, args),
     neighbourhood: (_, { id, direction, depth }, ctx) =>
-      neighbourhood(ctx.db, id, direction ?? 'DEPENDENCIES', depth ?? 1, ctx.clearance),
+      neighbourhoodOrSnapshot(ctx, id, direction ?? 'DEPENDENCIES', depth ?? 1),
   },
   Neighbourhood: {
     root: (n) => n.root,

@@ -1,6 +1,6 @@
 /** Resolvers of facility.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, refMany, refRequired } from './node-fields';
 
@@ -16,7 +16,7 @@ export const facilityResolvers: Resolvers = {
     longitude: (n) => prop<number | null>(n, 'longitude') ?? null,
   },
   Query: {
-    facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args, ctx.clearance),
+    facilities: (_, args, ctx) => listKindOrSnapshot(ctx, 'Facility', args),
   },
   Mutation: {
     createFacility: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Facility', input)),

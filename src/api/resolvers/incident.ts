@@ -1,7 +1,7 @@
 /** Resolvers of incident.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
 import { loadNodes } from '../context';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, refMany } from './node-fields';
 
@@ -20,7 +20,7 @@ export const incidentResolvers: Resolvers = {
     sources: (n) => prop<string[] | null>(n, 'sources') ?? [],
   },
   Query: {
-    incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args, ctx.clearance),
+    incidents: (_, args, ctx) => listKindOrSnapshot(ctx, 'Incident', args),
   },
   Mutation: {
     createIncident: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Incident', input)),

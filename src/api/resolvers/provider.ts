@@ -1,7 +1,7 @@
 /** Resolvers of provider.graphql. */
 import { REL } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, related, refRequired } from './node-fields';
 
@@ -17,7 +17,7 @@ export const providerResolvers: Resolvers = {
     website: (n) => prop(n, 'website') ?? null,
   },
   Query: {
-    providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args, ctx.clearance),
+    providers: (_, args, ctx) => listKindOrSnapshot(ctx, 'Provider', args),
   },
   Mutation: {
     createProvider: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Provider', input)),

@@ -26,7 +26,7 @@ async function hydrateBacktest(ctx: ApiContext, b: BacktestScore & { publicRecor
 export const scenarioResolvers: Resolvers = {
   Scenario: {
     incident: (s, _, ctx) => (s.incidentId ? ctx.nodes.load(s.incidentId) : null),
-    result: (s, _, ctx) => hydrate(ctx.db, ctx.clearance, s.result),
+    result: (s, _, ctx) => hydrate(ctx, s.result),
     backtest: async (s, _, ctx) => {
       const b = await ctx.analysis.scenarioBacktest(s);
       return b ? hydrateBacktest(ctx, b) : null;
@@ -44,7 +44,7 @@ export const scenarioResolvers: Resolvers = {
       const m = await ctx.analysis.mitigate(scenario, changes);
       const ids = idsOf(m.result);
       for (const id of [...m.spared, ...m.newlyAffected]) ids.nodes.add(id);
-      const lookup = await lookupFor(ctx.db, ctx.clearance, ids.nodes, ids.dependencies, m.result.hypothetical);
+      const lookup = await lookupFor(ctx, ids.nodes, ids.dependencies, m.result.hypothetical);
       return {
         ...m,
         result: hydrateWith(m.result, lookup),
@@ -55,8 +55,7 @@ export const scenarioResolvers: Resolvers = {
     suggestMitigations: async (_, { scenario, k }, ctx) => {
       const steps = await ctx.analysis.suggestMitigations(scenario, k ?? 3);
       const lookup = await lookupFor(
-        ctx.db,
-        ctx.clearance,
+        ctx,
         steps.flatMap((s) => (s.candidate.alternative ? [s.candidate.alternative] : [])),
         steps.map((s) => s.candidate.dependency),
       );

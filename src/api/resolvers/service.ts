@@ -1,6 +1,6 @@
 /** Resolvers of service.graphql. */
 import type { Resolvers } from '../../generated/resolvers';
-import { listKind } from '../../services/node-lists';
+import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
 import { loadWritten, nodeFields, prop, refOne, refRequired } from './node-fields';
 
@@ -19,7 +19,7 @@ export const serviceResolvers: Resolvers = {
     description: (n) => prop(n, 'description') ?? null,
   },
   Query: {
-    services: (_, args, ctx) => listKind(ctx.db, 'Service', args, ctx.clearance),
+    services: (_, args, ctx) => listKindOrSnapshot(ctx, 'Service', args),
   },
   Mutation: {
     createService: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Service', input)),

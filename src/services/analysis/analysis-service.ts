@@ -123,7 +123,13 @@ export class AnalysisService {
    * COMPUTING before the first one).
    */
   async linchpins(query: LinchpinQuery) {
-    const latest = await this.db.version();
+    let latest: number;
+    try {
+      latest = await this.db.version();
+    } catch (error) {
+      // Neo4j unreachable: rank on the snapshot in memory (marked stale), as every analysis does.
+      latest = this.snapshots.fallback(error).version;
+    }
     const base = this.snapshots.peek();
     if (!base || base.version !== latest) {
       this.snapshots.get().catch((error: unknown) => console.error('linchpin: snapshot rebuild failed:', error));

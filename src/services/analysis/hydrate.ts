@@ -4,9 +4,8 @@
  * what-if edges come from the result itself).
  */
 import type { DependencyModel, NodeModel } from '../../store/models';
-import type { GraphDb } from '../../store/driver';
-import { dependenciesByIds, nodesByIds } from '../../store/graph-queries';
-import type { Visibility } from '../../store/visibility';
+import { elementsOrSnapshot } from '../snapshot-reads';
+import type { ReadSources } from '../snapshot-reads';
 import type { AffectedIds, BlastResultIds, CrossBorderIds, ExplanationIds } from './blast-result';
 
 export interface Lookup {
@@ -14,9 +13,12 @@ export interface Lookup {
   dependency(id: string): DependencyModel;
 }
 
-/** Loads every node and dependency id in one read each. Unknown ids become placeholders naming the id. */
-export async function lookupFor(db: GraphDb, vis: Visibility, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
-  const [nodes, deps] = await db.read(async (tx) => [await nodesByIds(tx, [...new Set(nodeIds)], vis), await dependenciesByIds(tx, [...new Set(dependencyIds)], vis)] as const);
+/**
+ * Loads every node and dependency id in one read each (from the snapshot when
+ * Neo4j is unreachable). Unknown ids become placeholders naming the id.
+ */
+export async function lookupFor(reads: ReadSources, nodeIds: Iterable<string>, dependencyIds: Iterable<string>, hypothetical: BlastResultIds['hypothetical'] = []): Promise<Lookup> {
+  const [nodes, deps] = await elementsOrSnapshot(reads, [...new Set(nodeIds)], [...new Set(dependencyIds)]);
   const extra = new Map(hypothetical.map((record) => [record.id, { record }]));
   return {
     node(id) {
@@ -137,7 +139,7 @@ export function hydrateWith(result: BlastResultIds, l: Lookup) {
   };
 }
 
-export async function hydrate(db: GraphDb, vis: Visibility, result: BlastResultIds) {
+export async function hydrate(reads: ReadSources, result: BlastResultIds) {
   const ids = idsOf(result);
-  return hydrateWith(result, await lookupFor(db, vis, ids.nodes, ids.dependencies, result.hypothetical));
+  return hydrateWith(result, await lookupFor(reads, ids.nodes, ids.dependencies, result.hypothetical));
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TOO_COMPLEX'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorDetail {
@@ -61,5 +62,12 @@ export class TooComplexError extends LinchpinError {
 export class UnavailableError extends LinchpinError {
   constructor(message: string) {
     super('UNAVAILABLE', message);
+  }
+}
+
+/** Too much asked at once: a caller over its share of the analysis pool or the job queue, or a full queue. */
+export class RateLimitedError extends LinchpinError {
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
   }
 }

@@ -8,7 +8,16 @@
 import type { GraphDb } from '../store/driver';
 import { streamSnapshot } from '../store/snapshot-query';
 import { buildSnapshot, collector } from './snapshot';
-import type { Snapshot } from './snapshot';
+import type { Collected, Snapshot } from './snapshot';
+
+/** The rows a snapshot was built from: what the analysis pool sends its workers, once per version. */
+export type SnapshotSource = Collected;
+const sources = new WeakMap<Snapshot, SnapshotSource>();
+
+/** The rows `snapshot` was built from, when it came from `loadSnapshot` (kept as long as the snapshot is). */
+export function sourceOf(snapshot: Snapshot): SnapshotSource | undefined {
+  return sources.get(snapshot);
+}
 
 const MAX_ATTEMPTS = 3;
 
@@ -20,7 +29,9 @@ export async function loadSnapshot(db: GraphDb): Promise<Snapshot> {
     await streamSnapshot(db, onRow);
     const after = await db.version();
     if (after === collected.version || attempt >= MAX_ATTEMPTS) {
-      return buildSnapshot(collected, started);
+      const snapshot = buildSnapshot(collected, started);
+      sources.set(snapshot, collected);
+      return snapshot;
     }
   }
 }

@@ -65,7 +65,8 @@ export interface Snapshot {
   readonly locations: SnapshotLocations;
 }
 
-interface Collected {
+/** The rows a snapshot is built from (also what the analysis workers rebuild their copy from). */
+export interface Collected {
   version: number;
   nodes: Extract<SnapshotRow, { t: 'node' }>[];
   edges: Extract<SnapshotRow, { t: 'edge' }>[];

@@ -4,6 +4,6 @@ import { hydrate } from '../../services/analysis/hydrate';
 
 export const blastRadiusResolvers: Resolvers = {
   Query: {
-    blastRadius: async (_, { input }, ctx) => hydrate(ctx.db, await ctx.analysis.blastRadius(input)) as never,
+    blastRadius: async (_, { input }, ctx) => hydrate(ctx.db, await ctx.analysis.blastRadius(input, ctx.caller)) as never,
   },
 };

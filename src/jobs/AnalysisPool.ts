@@ -38,13 +38,13 @@ export interface AnalysisPoolOptions {
   workers?: number;
   /** Tasks of one caller running at once (default 2). */
   perCallerRunning?: number;
-  /** Tasks of one caller waiting (default 8). */
+  /** Tasks of one caller waiting (default 50). */
   perCallerQueued?: number;
-  /** Tasks waiting overall (default 50). */
+  /** Tasks waiting overall (default 200). */
   maxQueued?: number;
 }
 
-export const POOL_DEFAULTS = { perCallerRunning: 2, perCallerQueued: 8, maxQueued: 50 };
+export const POOL_DEFAULTS = { perCallerRunning: 2, perCallerQueued: 50, maxQueued: 200 };
 
 /** The snapshot a task runs on, as the pool sees it: its version and the data a worker rebuilds it from. */
 export interface PoolSnapshot {

@@ -22,10 +22,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout). */
-export async function startTestApi(options: { warm?: boolean } = {}): Promise<TestApi> {
+/**
+ * With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout).
+ * With `analysis`, the server uses that service (e.g. one with small pool or job limits); the caller closes it.
+ */
+export async function startTestApi(options: { warm?: boolean; analysis?: AnalysisService } = {}): Promise<TestApi> {
   const db = testDb();
-  let analysis: AnalysisService | undefined;
+  let analysis: AnalysisService | undefined = options.analysis;
   if (options.warm) {
     analysis = new AnalysisService(db);
     await (await analysis.warmUp()).layout;

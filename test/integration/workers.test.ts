@@ -217,7 +217,7 @@ describe('scenarios: owners, names unique per owner, rename, delete, paging', ()
       );
       const saved = results.filter((r) => r.status === 'fulfilled');
       expect(saved).toHaveLength(1);
-      const refused = results.filter((r) => r.status === 'rejected').map((r) => (r).reason as { code: string; message: string });
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => r.reason as { code: string; message: string });
       expect(refused.map((e) => e.code)).toEqual(Array(7).fill('CONFLICT'));
       expect(refused.every((e) => e.message.includes("'Workers: concurrent name'"))).toBe(true);
       const stored = (await list({ search: 'workers: concurrent' })).data!.scenarios;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RateLimitedError, ValidationError } from '../errors';
-import { AnalysisPool, defaultPoolWorkers } from './AnalysisPool';
+import { AnalysisPool, defaultPoolWorkers, poolLimitsFromEnv } from './AnalysisPool';
 import type { AnalysisPoolOptions, PoolSnapshot } from './AnalysisPool';
 
 const ENTRY = new URL('./pool-test-worker.ts', import.meta.url);
@@ -46,6 +46,8 @@ describe('AnalysisPool: bad options throw first', () => {
     expect(() => defaultPoolWorkers({ LINCHPIN_WORKERS: 'two' })).toThrow(/LINCHPIN_WORKERS: must be an integer >= 0, got "two"/);
     expect(defaultPoolWorkers({ LINCHPIN_WORKERS: '3' })).toBe(3);
     expect(defaultPoolWorkers({})).toBeGreaterThanOrEqual(1);
+    expect(poolLimitsFromEnv({ LINCHPIN_ANALYSES_PER_CALLER: '4', LINCHPIN_ANALYSIS_QUEUE: '10' })).toEqual({ perCallerRunning: 4, perCallerQueued: undefined, maxQueued: 10 });
+    expect(() => poolLimitsFromEnv({ LINCHPIN_ANALYSES_PER_CALLER: '0' })).toThrow(/LINCHPIN_ANALYSES_PER_CALLER: must be an integer >= 1, got "0"/);
   });
 });
 

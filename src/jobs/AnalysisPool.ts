@@ -36,11 +36,11 @@ import { startTsWorker } from './ts-worker';
 export interface AnalysisPoolOptions {
   /** Worker threads (default LINCHPIN_WORKERS, else max(1, cores − 1)); 0 = the calling thread. */
   workers?: number;
-  /** Tasks of one caller running at once (default 2). */
+  /** Tasks of one caller running at once (default LINCHPIN_ANALYSES_PER_CALLER, else 2). */
   perCallerRunning?: number;
-  /** Tasks of one caller waiting (default 50). */
+  /** Tasks of one caller waiting (default LINCHPIN_ANALYSES_WAITING_PER_CALLER, else 50). */
   perCallerQueued?: number;
-  /** Tasks waiting overall (default 200). */
+  /** Tasks waiting overall (default LINCHPIN_ANALYSIS_QUEUE, else 200). */
   maxQueued?: number;
 }
 
@@ -97,15 +97,27 @@ export interface PoolStats {
   refused: number;
 }
 
+/** The integer in env variable `name`, or undefined when unset; BAD_USER_INPUT when not an integer >= min. */
+function envCount(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < min) throw new ValidationError(`${name}: must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
 /** The default number of analysis workers: LINCHPIN_WORKERS, else max(1, cores − 1). */
 export function defaultPoolWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.LINCHPIN_WORKERS;
-  if (raw !== undefined && raw.trim() !== '') {
-    const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 0) throw new ValidationError(`LINCHPIN_WORKERS: must be an integer >= 0, got ${JSON.stringify(raw)}`);
-    return n;
-  }
-  return Math.max(1, availableParallelism() - 1);
+  return envCount(env, 'LINCHPIN_WORKERS', 0) ?? Math.max(1, availableParallelism() - 1);
+}
+
+/** The admission limits from the environment, where set. */
+export function poolLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): AnalysisPoolOptions {
+  return {
+    perCallerRunning: envCount(env, 'LINCHPIN_ANALYSES_PER_CALLER', 1),
+    perCallerQueued: envCount(env, 'LINCHPIN_ANALYSES_WAITING_PER_CALLER', 0),
+    maxQueued: envCount(env, 'LINCHPIN_ANALYSIS_QUEUE', 0),
+  };
 }
 
 export class AnalysisPool<S extends PoolSnapshot = PoolSnapshot> {
@@ -128,10 +140,11 @@ export class AnalysisPool<S extends PoolSnapshot = PoolSnapshot> {
     private readonly local: LocalRunner<S>,
     options: AnalysisPoolOptions = {},
   ) {
+    const fromEnv = poolLimitsFromEnv();
     this.size = count(options.workers ?? defaultPoolWorkers(), 'workers', 0);
-    this.perCallerRunning = count(options.perCallerRunning ?? POOL_DEFAULTS.perCallerRunning, 'perCallerRunning', 1);
-    this.perCallerQueued = count(options.perCallerQueued ?? POOL_DEFAULTS.perCallerQueued, 'perCallerQueued', 0);
-    this.maxQueued = count(options.maxQueued ?? POOL_DEFAULTS.maxQueued, 'maxQueued', 0);
+    this.perCallerRunning = count(options.perCallerRunning ?? fromEnv.perCallerRunning ?? POOL_DEFAULTS.perCallerRunning, 'perCallerRunning', 1);
+    this.perCallerQueued = count(options.perCallerQueued ?? fromEnv.perCallerQueued ?? POOL_DEFAULTS.perCallerQueued, 'perCallerQueued', 0);
+    this.maxQueued = count(options.maxQueued ?? fromEnv.maxQueued ?? POOL_DEFAULTS.maxQueued, 'maxQueued', 0);
     this.slots = new Array<Slot<S> | null>(this.size).fill(null);
   }
 

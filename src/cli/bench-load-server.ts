@@ -5,6 +5,7 @@
  * LINCHPIN_LOAD_NEO4J (JSON of a Neo4jConfig), tells its parent the URL, and
  * answers 'memory' with its memory use and the analysis pool's figures.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../api/server';
 import { AnalysisService } from '../services/analysis/analysis-service';
 import { connect } from '../store/driver';
@@ -12,7 +13,14 @@ import type { Neo4jConfig } from '../store/driver';
 
 export type LoadServerMessage =
   | { type: 'ready'; url: string }
-  | { type: 'memory'; rss: number; heapUsed: number; pool: ReturnType<AnalysisService['pool']['stats']> };
+  | {
+      type: 'memory';
+      rss: number;
+      heapUsed: number;
+      pool: ReturnType<AnalysisService['pool']['stats']>;
+      /** The server's event-loop delay since the previous 'memory' (ms): how long callbacks waited for the loop. */
+      loopDelay: { p50: number; p99: number; max: number };
+    };
 
 const send = (message: LoadServerMessage) => process.send?.(message);
 
@@ -25,10 +33,16 @@ await analysis.warmUp();
 const server = await startServer(db, 0, '127.0.0.1', analysis);
 send({ type: 'ready', url: server.url });
 
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+
 process.on('message', (message: string) => {
   if (message === 'memory') {
     const m = process.memoryUsage();
-    send({ type: 'memory', rss: m.rss, heapUsed: m.heapUsed, pool: analysis.pool.stats() });
+    const ms = (ns: number) => ns / 1e6;
+    const loopDelay = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) };
+    loop.reset();
+    send({ type: 'memory', rss: m.rss, heapUsed: m.heapUsed, pool: analysis.pool.stats(), loopDelay });
   } else if (message === 'close') {
     void server.close().then(() => db.close()).then(() => process.exit(0));
   }

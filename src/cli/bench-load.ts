@@ -227,6 +227,10 @@ export async function loadTest(config: Neo4jConfig, env: NodeJS.ProcessEnv = pro
     );
     const trivial = results.find((r) => r.name === 'trivial');
     if (trivial) console.log(`  trivial query (graphStats) p99 while the heavy analyses ran: ${percentile([...trivial.latencies].sort((a, b) => a - b), 0.99).toFixed(0)} ms`);
+    console.log(
+      `  server event-loop delay during the run: p50 ${end.loopDelay.p50.toFixed(0)} ms, p99 ${end.loopDelay.p99.toFixed(0)} ms, max ${end.loopDelay.max.toFixed(0)} ms ` +
+        '(small: the loop stayed free and latency is waiting for CPU, Neo4j or the pool; large: something blocked it)',
+    );
     console.log(`  analysis pool: ${end.pool.workers} worker(s), ${end.pool.finished} tasks finished, ${end.pool.refused} refused (RATE_LIMITED) since start`);
 
     // Every acknowledged write must be stored; then they go.

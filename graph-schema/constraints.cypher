@@ -5,6 +5,8 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (n:Scenario) REQUIRE n.id IS UNIQUE;
+// A scenario's name is unique per owner: nameKey = owner + NUL + normalised name (src/store/scenarios.ts).
+CREATE CONSTRAINT scenario_name_key IF NOT EXISTS FOR (n:Scenario) REQUIRE n.nameKey IS UNIQUE;
 
 // DEPENDS_ON ids are unique (relationship uniqueness constraints, Neo4j 5.7+).
 CREATE CONSTRAINT depends_on_id IF NOT EXISTS FOR ()-[r:DEPENDS_ON]-() REQUIRE r.id IS UNIQUE;

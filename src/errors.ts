@@ -80,9 +80,12 @@ export class ForbiddenError extends LinchpinError {
   }
 }
 
-/** The caller sent more requests than its rate limit allows; `retryAfterSeconds` until the next is accepted. */
+/**
+ * Too much asked at once: more requests than the caller's rate limit, more than its share of the
+ * analysis pool or the job queue, or a full queue; `retryAfterSeconds` until it is worth retrying.
+ */
 export class RateLimitedError extends LinchpinError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(message: string, readonly retryAfterSeconds = 1) {
     super('RATE_LIMITED', message);
   }
 }

@@ -1,7 +1,12 @@
 /**
  * `npm run bench`: measures the analysis on the seed data (in the dev Neo4j,
- * seeded if empty) and on a generated 5,000-node graph, and prints the figures.
+ * seeded if empty) and on a generated 5,000-node graph, then runs the load
+ * test (./bench-load.ts) against a local server, and prints the figures.
  * Nothing here asserts a time.
+ *
+ * LINCHPIN_BENCH_SECTIONS=analysis,load (default both) picks the sections;
+ * LINCHPIN_BENCH_NEO4J=test runs on the suite's test instance instead of dev
+ * (take /tmp/linchpin-neo4j-test.lock around it; the suite wipes it anyway).
  */
 import { availableParallelism } from 'node:os';
 import { betweennessCentrality } from '../analysis/centrality';
@@ -16,6 +21,7 @@ import { connect } from '../store/driver';
 import { releaseNeo4j, resolveNeo4j } from './neo4j-target';
 import { prepareDatabase } from './seed-db';
 import { reportError } from './report-error';
+import { loadTest } from './bench-load';
 import { INCIDENTS, printHeadlines } from './headlines';
 import { formatTable, headline, SENSITIVITY_DURATIONS, variants } from './sensitivity';
 import type { BlastRadiusRequest } from '../services/analysis/blast-radius';
@@ -60,9 +66,11 @@ function generatedGraph(n: number, m: number, seed: number) {
   return { nodes, edges };
 }
 
-try {
-  console.log(`linchpin bench — Node ${process.versions.node}, ${availableParallelism()} cores`);
-  const target = await resolveNeo4j('dev', process.env, () => undefined);
+const SECTIONS = new Set((process.env.LINCHPIN_BENCH_SECTIONS ?? 'analysis,load').split(',').map((s) => s.trim()));
+const INSTANCE = process.env.LINCHPIN_BENCH_NEO4J === 'test' ? 'test' : 'dev';
+
+async function analysisSections(): Promise<void> {
+  const target = await resolveNeo4j(INSTANCE, process.env, () => undefined);
   const db = connect(target.config);
   await prepareDatabase(db, { seed: 'if-empty' });
 
@@ -145,6 +153,19 @@ try {
   });
   const mem = process.memoryUsage();
   console.log(`\nmemory: rss ${mib(mem.rss)}, heap used ${mib(mem.heapUsed)}`);
+}
+
+try {
+  console.log(`linchpin bench — Node ${process.versions.node}, ${availableParallelism()} cores, sections: ${[...SECTIONS].join(', ')}`);
+  if (SECTIONS.has('analysis')) await analysisSections();
+  if (SECTIONS.has('load')) {
+    const target = await resolveNeo4j(INSTANCE, process.env, () => undefined);
+    const db = connect(target.config);
+    await prepareDatabase(db, { seed: 'if-empty' });
+    await db.close();
+    await loadTest(target.config);
+    await releaseNeo4j(target);
+  }
 } catch (error) {
   reportError(error);
   process.exitCode = 1;

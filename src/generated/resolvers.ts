@@ -1342,6 +1342,8 @@ export type Job = {
   id: Scalars['ID']['output'];
   /** What it computes. */
   kind: Scalars['String']['output'];
+  /** The id of the caller who started it; only they (and administrators) see it. */
+  owner: Scalars['String']['output'];
   /** done / total. */
   progress: Scalars['Float']['output'];
   /** The result, when SUCCEEDED. */
@@ -1480,7 +1482,7 @@ export type MitigationSuggestion = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Cancels a job. */
+  /** Cancels one of the caller's jobs (an administrator: any). NOT_FOUND for another caller's job. */
   cancelJob: Job;
   /**
    * Records a dependency as public record. When an illustrative edge holds the (dependent, supplier,
@@ -1523,17 +1525,19 @@ export type Mutation = {
   deleteDependency: DeleteResult;
   /** Deletes any node by id. Fails with CONFLICT when other nodes refer to it, unless `force` is true; reports what it detached. */
   deleteNode: DeleteResult;
-  /** Deletes a stored scenario. */
+  /** Deletes one of the caller's scenarios (an administrator: any). NOT_FOUND for another's scenario; FORBIDDEN for an incident replay. */
   deleteScenario: DeleteResult;
+  /** Renames one of the caller's scenarios (an administrator: any). CONFLICT when the name is taken; NOT_FOUND for another's scenario; FORBIDDEN for an incident replay. */
+  renameScenario: Scenario;
   /** Revokes an API key: the caller's own, or (administrators) anyone's. Tokens issued for it stop working. */
   revokeApiKey: ApiKey;
-  /** Runs an analysis and stores it with its inputs, seed, graph version and full result. */
+  /** Runs an analysis and stores it, owned by the caller, with its inputs, seed, graph version and full result. CONFLICT when the caller already has a scenario of that name (names are unique per owner, ignoring case and surrounding spaces). */
   saveScenario: Scenario;
   /** Sets one redundancy group of a dependent — members, minAlive, capacity shares — in ONE transaction, validated on the final state: all or nothing. Returns the members. */
   setRedundancyGroup: Array<Dependency>;
   /** Sets a user's roles (audited). An administrator cannot take away the last administrator's ADMIN. */
   setUserRoles: User;
-  /** Starts a stress test as a job, spread over the server's cores; poll job(id). */
+  /** Starts a stress test as a job, spread over the server's cores; poll job(id). Every input is checked first (BAD_USER_INPUT naming the field); RATE_LIMITED when the caller has 20 jobs waiting or running, or the server 100. */
   stressTest: Job;
   /** Updates a country. NOT_FOUND when it does not exist. */
   updateCountry: Country;
@@ -1631,6 +1635,12 @@ export type MutationDeleteNodeArgs = {
 
 export type MutationDeleteScenarioArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameScenarioArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -2059,8 +2069,10 @@ export type Query = {
   graphView: GraphView;
   /** Incidents, filtered, sorted and paginated. */
   incidents: IncidentConnection;
-  /** A job by id. NOT_FOUND for an unknown id. */
+  /** A job by id. NOT_FOUND for an unknown id or another caller's job. */
   job: Job;
+  /** The caller's jobs (an administrator: everyone's), newest first; finished jobs are kept for a while, the most recent ones. */
+  jobs: Array<Job>;
   /** Providers, facilities and services ranked by the importance lost (FAILED and DEGRADED functions, importance × loss) when each alone is down. Never blocks: says whether the ranking is FRESH, STALE or COMPUTING; a duration other than the default is swept on first request. */
   linchpins: LinchpinRanking;
   /** Who is signed in, with which roles and organisations. */
@@ -2077,9 +2089,9 @@ export type Query = {
   organisations: Array<Organisation>;
   /** Providers, filtered, sorted and paginated. */
   providers: ProviderConnection;
-  /** One scenario. NOT_FOUND for an unknown id. */
+  /** One scenario. NOT_FOUND for an unknown id or another caller's scenario. */
   scenario: Scenario;
-  /** Saved scenarios, newest first. */
+  /** Saved scenarios the caller may read (its own and the incident replays; an administrator: all), newest first. */
   scenarios: Array<Scenario>;
   /** Text search on names and ids across all kinds (case-insensitive substring). */
   search: Array<Node>;
@@ -2213,6 +2225,12 @@ export type QueryJobArgs = {
 };
 
 
+export type QueryJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
 export type QueryLinchpinsArgs = {
   durationHours?: InputMaybe<Scalars['Float']['input']>;
   lossCountry?: InputMaybe<Scalars['ID']['input']>;
@@ -2257,6 +2275,13 @@ export type QueryProvidersArgs = {
 
 export type QueryScenarioArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryScenariosArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2363,7 +2388,7 @@ export type SaveScenarioInput = {
 /** A saved analysis: inputs, seed, graph version and the full per-node result. */
 export type Scenario = {
   __typename?: 'Scenario';
-  /** Who saved it. */
+  /** Who saved it (as typed). */
   author: Scalars['String']['output'];
   /** For an incident replay: the result compared with the member states the incident's sources name. */
   backtest: Maybe<Backtest>;
@@ -2381,6 +2406,8 @@ export type Scenario = {
   inputJson: Scalars['String']['output'];
   /** Name. */
   name: Scalars['String']['output'];
+  /** The id of the caller who saved it, who alone (with administrators) may rename or delete it; `local` for the incident replays. */
+  owner: Scalars['String']['output'];
   /** The stored result. */
   result: BlastRadius;
   /** Graph version it ran on. */
@@ -3498,6 +3525,7 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['StressTestResult']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
@@ -3575,6 +3603,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteDependency?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'id'>>;
   deleteNode?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'force' | 'id'>>;
   deleteScenario?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteScenarioArgs, 'id'>>;
+  renameScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationRenameScenarioArgs, 'id' | 'name'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   saveScenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<MutationSaveScenarioArgs, 'input'>>;
   setRedundancyGroup?: Resolver<Array<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<MutationSetRedundancyGroupArgs, 'input'>>;
@@ -3707,6 +3736,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   graphView?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  jobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobsArgs, 'first'>>;
   linchpins?: Resolver<ResolversTypes['LinchpinRanking'], ParentType, ContextType, RequireFields<QueryLinchpinsArgs, 'mode' | 'openEnded' | 'top'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   mitigate?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType, RequireFields<QueryMitigateArgs, 'changes' | 'scenario'>>;
@@ -3716,7 +3746,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
   scenario?: Resolver<ResolversTypes['Scenario'], ParentType, ContextType, RequireFields<QueryScenarioArgs, 'id'>>;
-  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType>;
+  scenarios?: Resolver<Array<ResolversTypes['Scenario']>, ParentType, ContextType, RequireFields<QueryScenariosArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   shortestDependencyPath?: Resolver<Maybe<ResolversTypes['DependencyPath']>, ParentType, ContextType, RequireFields<QueryShortestDependencyPathArgs, 'directed' | 'from' | 'maxDepth' | 'to'>>;
@@ -3735,6 +3765,7 @@ export type ScenarioResolvers<ContextType = ApiContext, ParentType extends Resol
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType>;
   snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

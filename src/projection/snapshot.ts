@@ -84,12 +84,20 @@ export interface StoredNode {
   readonly links: readonly (readonly [string, string])[];
 }
 
+/** What an analysis worker rebuilds a snapshot (or a clearance's view of one) from. */
+export interface SnapshotData {
+  rows: Collected;
+  hidden: HiddenCount;
+  viewKey: string;
+}
+
 /** How many nodes and dependencies a clearance's view leaves out (a count, never which). */
 export interface HiddenCount {
   nodes: number;
   dependencies: number;
 }
 
+/** The rows a snapshot is built from (also what the analysis workers rebuild their copy from). */
 export interface Collected {
   version: number;
   nodes: Extract<SnapshotRow, { t: 'node' }>[];

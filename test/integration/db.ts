@@ -111,10 +111,11 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawRespo
 /**
  * With `warm`, the server first computes what npm start computes before serving (snapshot, centrality, whole-model layout).
  * With `db`, the server uses that database (e.g. the fault tests' own instance) instead of the suite's; `close` closes it too.
+ * With `analysis`, the server uses that service (e.g. one with small pool or job limits); the caller closes it.
  */
-export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv; db?: GraphDb } = {}): Promise<TestApi> {
+export async function startTestApi(options: { warm?: boolean; env?: NodeJS.ProcessEnv; db?: GraphDb; analysis?: AnalysisService } = {}): Promise<TestApi> {
   const db = options.db ?? testDb();
-  let analysis: AnalysisService | undefined;
+  let analysis: AnalysisService | undefined = options.analysis;
   if (options.warm) {
     analysis = new AnalysisService(db);
     await (await analysis.warmUp()).layout;

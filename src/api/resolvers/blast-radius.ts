@@ -4,6 +4,6 @@ import { hydrate } from '../../services/analysis/hydrate';
 
 export const blastRadiusResolvers: Resolvers = {
   Query: {
-    blastRadius: async (_, { input }, ctx) => hydrate(ctx, await ctx.analysis.blastRadius(input)),
+    blastRadius: async (_, { input }, ctx) => hydrate(ctx, await ctx.analysis.blastRadius(input, ctx.caller)),
   },
 };

@@ -4,7 +4,7 @@ import type { NodeModel } from '../../store/models';
 import type { ApiContext } from '../context';
 import { loadNodeMap } from '../context';
 
-const metrics = async (n: NodeModel, _: unknown, ctx: ApiContext) => ctx.analysis.metrics(await ctx.snapshot(), n.id);
+const metrics = async (n: NodeModel, _: unknown, ctx: ApiContext) => ctx.analysis.metrics(await ctx.snapshot(), n.id, ctx.caller);
 
 export const rankingsResolvers: Resolvers = {
   Provider: { metrics },
@@ -13,7 +13,7 @@ export const rankingsResolvers: Resolvers = {
   CriticalFunction: { metrics },
   Query: {
     centrality: async (_, { metric, kinds, top }, ctx) => {
-      const ranking = await ctx.analysis.centrality(metric, kinds, top);
+      const ranking = await ctx.analysis.centrality(metric, kinds, top, ctx.caller);
       const byId = await loadNodeMap(ctx, ranking.rows.map((r) => r.id));
       return { ...ranking, rows: ranking.rows.map((r) => ({ rank: r.rank, value: r.value, node: byId.get(r.id)! })) };
     },
@@ -23,7 +23,7 @@ export const rankingsResolvers: Resolvers = {
       return { ...ranking, rows: ranking.rows.map((r) => ({ ...r, node: byId.get(r.id)! })) };
     },
     singlePointsOfFailure: async (_, { function: fn, order2 }, ctx) => {
-      const result = await ctx.analysis.singlePointsOfFailure(fn, order2 ?? false);
+      const result = await ctx.analysis.singlePointsOfFailure(fn, order2 ?? false, ctx.caller);
       const ids = [result.function, ...result.order1, ...result.order2.flat()];
       const nodes = await loadNodeMap(ctx, ids);
       return {

@@ -33,15 +33,15 @@ export const scenarioResolvers: Resolvers = {
     },
   },
   Query: {
-    scenarios: (_, __, ctx) => ctx.analysis.scenarios(),
-    scenario: (_, { id }, ctx) => ctx.analysis.scenario(id),
+    scenarios: (_, { first, after, search }, ctx) => ctx.analysis.scenarios(ctx.caller, { first, after, search }),
+    scenario: (_, { id }, ctx) => ctx.analysis.scenario(id, ctx.caller),
     compareScenarios: async (_, { a, b }, ctx) => {
-      const c = await ctx.analysis.compareScenarios(a, b);
+      const c = await ctx.analysis.compareScenarios(a, b, ctx.caller);
       const nodes = await loadNodeMap(ctx, [...c.onlyInA, ...c.onlyInB]);
       return { ...c, onlyInA: c.onlyInA.map((id) => nodes.get(id)!), onlyInB: c.onlyInB.map((id) => nodes.get(id)!) };
     },
     mitigate: async (_, { scenario, changes }, ctx) => {
-      const m = await ctx.analysis.mitigate(scenario, changes);
+      const m = await ctx.analysis.mitigate(scenario, changes, ctx.caller);
       const ids = idsOf(m.result);
       for (const id of [...m.spared, ...m.newlyAffected]) ids.nodes.add(id);
       const lookup = await lookupFor(ctx, ids.nodes, ids.dependencies, m.result.hypothetical);
@@ -53,7 +53,7 @@ export const scenarioResolvers: Resolvers = {
       };
     },
     suggestMitigations: async (_, { scenario, k }, ctx) => {
-      const steps = await ctx.analysis.suggestMitigations(scenario, k ?? 3);
+      const steps = await ctx.analysis.suggestMitigations(scenario, k ?? 3, ctx.caller);
       const lookup = await lookupFor(
         ctx,
         steps.flatMap((s) => (s.candidate.alternative ? [s.candidate.alternative] : [])),
@@ -70,12 +70,13 @@ export const scenarioResolvers: Resolvers = {
       }));
     },
     backtest: async (_, { incident, excludeIllustrative, lossProbability, minLoss }, ctx) =>
-      hydrateBacktest(ctx, await ctx.analysis.backtest(incident, { excludeIllustrative, lossProbability, minLoss })),
+      hydrateBacktest(ctx, await ctx.analysis.backtest(incident, { excludeIllustrative, lossProbability, minLoss }, ctx.caller)),
   },
   Mutation: {
-    saveScenario: (_, { input }, ctx) => ctx.analysis.saveScenario(input),
+    saveScenario: (_, { input }, ctx) => ctx.analysis.saveScenario(input, ctx.caller),
+    renameScenario: (_, { id, name }, ctx) => ctx.analysis.renameScenario(id, name, ctx.caller),
     deleteScenario: async (_, { id }, ctx) => {
-      await ctx.analysis.deleteScenario(id);
+      await ctx.analysis.deleteScenario(id, ctx.caller);
       return { id, detached: [] };
     },
   },

@@ -7,6 +7,7 @@ export const stressTestResolvers: Resolvers = {
   Job: {
     id: (m) => m.job.id,
     kind: (m) => m.job.kind,
+    owner: (m) => m.owner,
     status: (m) => m.job.status,
     done: (m) => m.job.progress.done,
     total: (m) => m.job.progress.total,
@@ -39,10 +40,11 @@ export const stressTestResolvers: Resolvers = {
     },
   },
   Query: {
-    job: (_, { id }, ctx) => ctx.analysis.stressTests.get(id),
+    job: (_, { id }, ctx) => ctx.analysis.stressTests.get(id, ctx.caller),
+    jobs: (_, { status, first }, ctx) => ctx.analysis.stressTests.list(ctx.caller, { status, first }),
   },
   Mutation: {
-    stressTest: (_, { input }, ctx) => ctx.analysis.startStressTest(input),
-    cancelJob: (_, { id }, ctx) => ctx.analysis.stressTests.cancel(id),
+    stressTest: (_, { input }, ctx) => ctx.analysis.startStressTest(input, ctx.caller),
+    cancelJob: (_, { id }, ctx) => ctx.analysis.stressTests.cancel(id, ctx.caller),
   },
 };

@@ -6,19 +6,22 @@
  */
 import { countriesWithFunctions } from '../../analysis/impact/backtest';
 import type { NodeKind, Sector } from '../../../graph-schema/vocabulary';
-import { NotFoundError } from '../../errors';
-import { singlePointsOfFailure } from '../../analysis/spof/single-points-of-failure';
-import type { Snapshot } from '../../projection/snapshot';
+import { LOCAL_CALLER } from '../../auth/caller';
+import type { Caller } from '../../auth/caller';
+import { AnalysisPool } from '../../jobs/AnalysisPool';
+import type { AnalysisPoolOptions, PoolSnapshot } from '../../jobs/AnalysisPool';
+import type { Snapshot, SnapshotData } from '../../projection/snapshot';
 import { SnapshotManager } from '../../projection/snapshot-manager';
 import { visibleView } from '../../projection/visible-view';
 import { EVERYTHING } from '../../store/visibility';
 import { currentVisibility } from '../request-scope';
 import type { GraphDb } from '../../store/driver';
-import { deleteScenario } from '../../store/scenarios';
-import { normaliseRequest, runBlastRadius } from './blast-radius';
+import { runTask } from './analysis-tasks';
+import type { AnalysisOp, TaskArgs, TaskResult } from './analysis-tasks';
 import type { BlastRadiusRequest, NormalisedRequest, OverridesRequest } from './blast-radius';
 import type { BlastResultIds } from './blast-result';
-import { centralityRanking, centralityTable, nodeMetrics } from './centrality';
+import { cachedCentralityTable, cacheCentralityTable, centralityRanking, nodeMetrics } from './centrality';
+import type { CentralityTable } from './centrality';
 import type { CentralityMetric } from './centrality';
 import { concentrationReport, allianceConcentration, footprint } from './concentration';
 import { GraphLayouts } from './graph-layouts';
@@ -26,36 +29,82 @@ import { graphView } from './graph-view';
 import type { GraphView } from './graph-view';
 import { LinchpinRanker } from './linchpins';
 import type { LinchpinQuery } from './linchpins';
-import { difference, rerun, suggest } from './mitigations';
 import {
   backtest,
+  checkScenarioInput,
   compare,
+  deleteOwnScenario,
   ensureIncidentScenarios,
   incidentRequest,
   listScenarios,
   loadScenario,
+  renameOwnScenario,
   storeScenario,
 } from './scenarios';
+import type { ScenarioPageRequest } from './scenarios';
 import { StressTests } from './stress-tests';
-import type { StressTestRequest } from './stress-tests';
+import type { StressTestLimits, StressTestRequest } from './stress-tests';
+
+const WORKER_URL = new URL('./analysis-worker.ts', import.meta.url);
+
+/** A snapshot as the pool sees it: the rows workers rebuild it from, and the snapshot itself for in-thread runs. */
+interface PooledSnapshot extends PoolSnapshot {
+  snapshot: Snapshot;
+}
+
+export interface AnalysisServiceOptions {
+  /** Worker threads per stress-test job (default: every core). */
+  workers?: number;
+  /** The analysis pool: its workers (default LINCHPIN_WORKERS or cores − 1) and admission limits. */
+  pool?: AnalysisPoolOptions;
+  /** Caps on stress-test jobs waiting or running. */
+  jobs?: StressTestLimits;
+}
 
 export class AnalysisService {
   readonly snapshots: SnapshotManager;
   readonly linchpinRanker = new LinchpinRanker();
   readonly layouts = new GraphLayouts();
   readonly stressTests: StressTests;
+  /** Heavy analyses run here, off the event loop (src/jobs/AnalysisPool.ts). */
+  readonly pool: AnalysisPool<PooledSnapshot>;
+  private readonly centralityPending = new WeakMap<Snapshot, Promise<CentralityTable>>();
 
   /** Rankers of clearance views that hide something (by view key), started on first use, dropped with their snapshot. */
   private readonly viewRankers = new Map<string, LinchpinRanker>();
 
-  constructor(readonly db: GraphDb, options: { workers?: number } = {}) {
+  constructor(readonly db: GraphDb, options: AnalysisServiceOptions = {}) {
     this.snapshots = new SnapshotManager(db);
     this.snapshots.onChange((s) => {
       for (const ranker of this.viewRankers.values()) ranker.stop();
       this.viewRankers.clear();
       this.linchpinRanker.start(s);
     });
-    this.stressTests = new StressTests(options.workers);
+    this.stressTests = new StressTests(options.workers, options.jobs);
+    this.pool = new AnalysisPool<PooledSnapshot>(WORKER_URL, (p, op, args) => runTask(p.snapshot, op, args), options.pool);
+  }
+
+  /** Runs one heavy analysis of ./analysis-tasks.ts in the pool, on `snapshot`, counted against `by`'s share. */
+  private run<K extends AnalysisOp>(by: Caller, snapshot: Snapshot, op: K, ...args: TaskArgs<K>): Promise<TaskResult<K>> {
+    // A worker rebuilds the snapshot, or the caller's view of it, from its rows, once per version and view.
+    const data: SnapshotData = { rows: snapshot.rows, hidden: snapshot.hidden, viewKey: snapshot.viewKey };
+    return this.pool.run<TaskResult<K>>(by.id, { version: `${snapshot.version}:${snapshot.viewKey}`, data, snapshot }, op, args);
+  }
+
+  /** The centrality table of `snapshot`, computed once per snapshot in the pool. */
+  centralityTable(snapshot: Snapshot, by: Caller = LOCAL_CALLER): Promise<CentralityTable> {
+    const cached = cachedCentralityTable(snapshot);
+    if (cached) return Promise.resolve(cached);
+    let pending = this.centralityPending.get(snapshot);
+    if (!pending) {
+      pending = this.run(by, snapshot, 'centralityTable').then((table) => {
+        cacheCentralityTable(snapshot, table);
+        return table;
+      });
+      pending.catch(() => this.centralityPending.delete(snapshot));
+      this.centralityPending.set(snapshot, pending);
+    }
+    return pending;
   }
 
   /** The current snapshot as the current request's caller may see it (src/services/request-scope.ts). */
@@ -91,7 +140,7 @@ export class AnalysisService {
   async warmUp(): Promise<{ snapshot: Snapshot; layout: Promise<void> }> {
     const snapshot = await this.snapshot();
     const layout = this.layouts.settled(snapshot);
-    centralityTable(snapshot);
+    await this.centralityTable(snapshot);
     return { snapshot, layout };
   }
 
@@ -100,17 +149,19 @@ export class AnalysisService {
     return graphView(snapshot, this.layouts.get(snapshot));
   }
 
-  async blastRadius(request: BlastRadiusRequest): Promise<BlastResultIds> {
-    const snapshot = await this.snapshot();
-    return runBlastRadius(snapshot, normaliseRequest(request, snapshot));
+  async blastRadius(request: BlastRadiusRequest, by: Caller = LOCAL_CALLER): Promise<BlastResultIds> {
+    return this.run(by, await this.snapshot(), 'blastRadius', request);
   }
 
-  async centrality(metric: CentralityMetric, kinds: readonly NodeKind[] | null | undefined, top: number | null | undefined) {
-    return centralityRanking(await this.snapshot(), metric, kinds, top);
+  async centrality(metric: CentralityMetric, kinds: readonly NodeKind[] | null | undefined, top: number | null | undefined, by: Caller = LOCAL_CALLER) {
+    const snapshot = await this.snapshot();
+    await this.centralityTable(snapshot, by);
+    return centralityRanking(snapshot, metric, kinds, top);
   }
 
   /** Centrality and linchpin values of one node, on the given snapshot (one per request). */
-  metrics(snapshot: Snapshot, id: string) {
+  async metrics(snapshot: Snapshot, id: string, by: Caller = LOCAL_CALLER) {
+    await this.centralityTable(snapshot, by);
     const values = nodeMetrics(snapshot, id);
     if (!values) return null;
     const linchpin = this.rankerFor(snapshot).nodeScore(snapshot, id);
@@ -138,17 +189,8 @@ export class AnalysisService {
     return (current ? this.rankerFor(current) : this.linchpinRanker).rank(current, latest, query);
   }
 
-  async singlePointsOfFailure(functionId: string, order2: boolean) {
-    const snapshot = await this.snapshot();
-    const g = snapshot.propagation;
-    const f = g.index.get(functionId);
-    if (f === undefined || g.importance[f]! <= 0) throw new NotFoundError(`no critical function with id '${functionId}'`);
-    const result = singlePointsOfFailure(g, f, { order2 });
-    return {
-      function: functionId,
-      order1: result.order1.map((v) => g.ids[v]!),
-      order2: result.order2.map(([a, b]) => [g.ids[a]!, g.ids[b]!] as const),
-    };
+  async singlePointsOfFailure(functionId: string, order2: boolean, by: Caller = LOCAL_CALLER) {
+    return this.run(by, await this.snapshot(), 'singlePointsOfFailure', functionId, order2);
   }
 
   async concentration(country: string | null | undefined, sector: Sector | null | undefined) {
@@ -163,61 +205,64 @@ export class AnalysisService {
     return footprint(await this.snapshot(), id);
   }
 
-  async startStressTest(request: StressTestRequest) {
-    return this.stressTests.start(await this.snapshot(), request);
+  async startStressTest(request: StressTestRequest, by: Caller = LOCAL_CALLER) {
+    return this.stressTests.start(await this.snapshot(), request, by);
   }
 
-  async saveScenario(input: { name: string; description?: string | null; author: string; analysis: BlastRadiusRequest }) {
-    return storeScenario(this.db, await this.snapshot(), input);
+  /** Runs the analysis in the pool and stores it, owned by `by` (CONFLICT when `by` has a scenario of that name). */
+  async saveScenario(input: { name: string; description?: string | null; author: string; analysis: BlastRadiusRequest }, by: Caller = LOCAL_CALLER) {
+    checkScenarioInput(input);
+    const snapshot = await this.snapshot();
+    const run = await this.run(by, snapshot, 'scenarioRun', input.analysis);
+    return storeScenario(this.db, snapshot, input, by, run);
   }
 
-  scenarios() {
-    return listScenarios(this.db);
+  scenarios(by: Caller = LOCAL_CALLER, page: ScenarioPageRequest = {}) {
+    return listScenarios(this.db, by, page);
   }
 
-  scenario(id: string) {
-    return loadScenario(this.db, id);
+  scenario(id: string, by: Caller = LOCAL_CALLER) {
+    return loadScenario(this.db, id, by);
   }
 
-  async deleteScenario(id: string) {
-    if (!(await deleteScenario(this.db, id))) throw new NotFoundError(`no scenario with id '${id}'`);
+  renameScenario(id: string, name: string, by: Caller = LOCAL_CALLER) {
+    return renameOwnScenario(this.db, id, name, by);
   }
 
-  async compareScenarios(a: string, b: string) {
-    const [sa, sb] = await Promise.all([loadScenario(this.db, a), loadScenario(this.db, b)]);
+  deleteScenario(id: string, by: Caller = LOCAL_CALLER) {
+    return deleteOwnScenario(this.db, id, by);
+  }
+
+  async compareScenarios(a: string, b: string, by: Caller = LOCAL_CALLER) {
+    const [sa, sb] = await Promise.all([loadScenario(this.db, a, by), loadScenario(this.db, b, by)]);
     return { a: sa, b: sb, ...compare(sa, sb) };
   }
 
-  private async scenarioRequest(id: string): Promise<NormalisedRequest> {
-    const scenario = await loadScenario(this.db, id);
+  private async scenarioRequest(id: string, by: Caller): Promise<NormalisedRequest> {
+    const scenario = await loadScenario(this.db, id, by);
     return JSON.parse(scenario.inputJson) as NormalisedRequest;
   }
 
-  async mitigate(scenarioId: string, changes: OverridesRequest) {
-    const scenario = await loadScenario(this.db, scenarioId);
+  async mitigate(scenarioId: string, changes: OverridesRequest, by: Caller = LOCAL_CALLER) {
+    const scenario = await loadScenario(this.db, scenarioId, by);
     const snapshot = await this.snapshot();
-    const { before, after } = rerun(snapshot, JSON.parse(scenario.inputJson) as NormalisedRequest, changes);
-    return { scenario, result: after, ...difference(before, after) };
+    const m = await this.run(by, snapshot, 'mitigate', JSON.parse(scenario.inputJson) as NormalisedRequest, changes);
+    return { scenario, ...m };
   }
 
-  async suggestMitigations(scenarioId: string, k: number) {
-    const request = await this.scenarioRequest(scenarioId);
-    return suggest(await this.snapshot(), request, k);
+  async suggestMitigations(scenarioId: string, k: number, by: Caller = LOCAL_CALLER) {
+    const request = await this.scenarioRequest(scenarioId, by);
+    return this.run(by, await this.snapshot(), 'suggestMitigations', request, k);
   }
 
   /** The incident's replay scored on the whole graph and on public record only (illustrative dependencies dropped). */
-  async backtest(incidentId: string, options: { excludeIllustrative?: boolean | null; lossProbability?: number | null; minLoss?: number | null } = {}) {
+  async backtest(
+    incidentId: string,
+    options: { excludeIllustrative?: boolean | null; lossProbability?: number | null; minLoss?: number | null } = {},
+    by: Caller = LOCAL_CALLER,
+  ) {
     const { incident, request } = await incidentRequest(this.db, incidentId);
-    const snapshot = await this.snapshot();
-    const modelled = countriesWithFunctions(snapshot.propagation, snapshot);
-    const run = (excludeIllustrative: boolean) =>
-      backtest(
-        runBlastRadius(snapshot, normaliseRequest({ ...request, excludeIllustrative, lossProbability: options.lossProbability, minLoss: options.minLoss }, snapshot)),
-        incident.namedCountries,
-        modelled,
-      );
-    const publicRecordOnly = run(true);
-    return { ...(options.excludeIllustrative ? publicRecordOnly : run(false)), publicRecordOnly };
+    return this.run(by, await this.snapshot(), 'backtest', request, incident.namedCountries, options);
   }
 
   async scenarioBacktest(scenario: { incidentId: string | null; result: BlastResultIds }) {
@@ -234,5 +279,6 @@ export class AnalysisService {
   close(): void {
     this.layouts.close();
     this.stressTests.close();
+    void this.pool.close();
   }
 }

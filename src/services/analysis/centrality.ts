@@ -39,6 +39,17 @@ export interface CentralityTable {
 
 const cache = new WeakMap<Snapshot, CentralityTable>();
 
+/** The table of `snapshot` if it has been computed (here or in the analysis pool). */
+export function cachedCentralityTable(snapshot: Snapshot): CentralityTable | undefined {
+  return cache.get(snapshot);
+}
+
+/** Keeps a table computed elsewhere (an analysis worker, on its copy of the same snapshot version). */
+export function cacheCentralityTable(snapshot: Snapshot, table: CentralityTable): void {
+  if (table.version !== snapshot.version) throw new Error(`centrality: a table for version ${table.version} offered for snapshot ${snapshot.version}`);
+  cache.set(snapshot, table);
+}
+
 export function centralityTable(snapshot: Snapshot): CentralityTable {
   const cached = cache.get(snapshot);
   if (cached) return cached;

@@ -4,26 +4,49 @@
  * results; the historical incidents replayed as scenarios and back-tested
  * against the member states their sources name.
  */
+import { randomBytes } from 'node:crypto';
 import { scoreBacktest, type BacktestScore } from '../../analysis/impact/backtest';
-import { NotFoundError, ValidationError } from '../../errors';
+import { hasRole, LOCAL_CALLER } from '../../auth/caller';
+import type { Caller } from '../../auth/caller';
+import { LinchpinError, NotFoundError, ValidationError } from '../../errors';
 import type { Snapshot } from '../../projection/snapshot';
 import type { GraphDb } from '../../store/driver';
 import { readNodeRecords } from '../../store/records';
 import { canSee, markingOf } from '../../auth/clearance';
 import { EVERYTHING } from '../../store/visibility';
 import { currentVisibility } from '../request-scope';
-import { readScenarios, saveScenario } from '../../store/scenarios';
-import type { StoredScenario } from '../../store/scenarios';
+import { createScenario, deleteScenario, readScenarios, renameScenario } from '../../store/scenarios';
+import type { ScenarioOwners, StoredScenario } from '../../store/scenarios';
 import type { IncidentRecord } from '../../model/records';
 import type { BlastResultIds } from './blast-result';
 import { normaliseRequest, runBlastRadius } from './blast-radius';
-import type { BlastRadiusRequest } from './blast-radius';
+import type { BlastRadiusRequest, NormalisedRequest } from './blast-radius';
+
+/** Longest scenario name. */
+export const MAX_NAME_LENGTH = 200;
+/** Largest page of `scenarios`. */
+export const MAX_PAGE = 500;
+
+/**
+ * Whose scenarios a caller reads: its own and the local process's (the
+ * incident replays); an administrator reads every one.
+ */
+export function readableOwners(caller: Caller): ScenarioOwners {
+  return hasRole(caller, 'ADMIN') ? null : [...new Set([caller.id, LOCAL_CALLER.id])];
+}
+
+/** Whose scenarios a caller renames or deletes: its own; an administrator any. */
+export function writableOwners(caller: Caller): ScenarioOwners {
+  return hasRole(caller, 'ADMIN') ? null : [caller.id];
+}
 
 export interface ScenarioModel {
   id: string;
   name: string;
   description: string | null;
   author: string;
+  /** Caller id of whoever saved it. */
+  owner: string;
   createdAt: string;
   snapshotVersion: number;
   inputJson: string;
@@ -37,6 +60,7 @@ export function toModel(s: StoredScenario): ScenarioModel {
     name: s.name,
     description: s.description,
     author: s.author,
+    owner: s.owner,
     createdAt: s.createdAt,
     snapshotVersion: s.snapshotVersion,
     inputJson: s.inputJson,
@@ -53,39 +77,114 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'scenario';
 
-export async function storeScenario(
-  db: GraphDb,
-  snapshot: Snapshot,
-  input: { id?: string; name: string; description?: string | null; author: string; analysis: BlastRadiusRequest; incident?: string | null },
-): Promise<ScenarioModel> {
-  if (input.name.trim() === '') throw new ValidationError('name must not be empty');
-  if (input.author.trim() === '') throw new ValidationError('author must not be empty');
-  const request = normaliseRequest(input.analysis, snapshot);
-  const result = runBlastRadius(snapshot, request);
+/** The name as stored: trimmed; BAD_USER_INPUT when empty or too long. */
+export function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new ValidationError('name: must not be empty', [{ path: 'name', message: 'must not be empty' }]);
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    throw new ValidationError(`name: at most ${MAX_NAME_LENGTH} characters, got ${trimmed.length}`, [{ path: 'name', message: `at most ${MAX_NAME_LENGTH} characters` }]);
+  }
+  return trimmed;
+}
+
+export interface ScenarioInput {
+  id?: string;
+  name: string;
+  description?: string | null;
+  author: string;
+  analysis: BlastRadiusRequest;
+  incident?: string | null;
+}
+
+/** The analysis a scenario stores, checked and run (in the analysis pool, by the service). */
+export interface ScenarioRun {
+  request: NormalisedRequest;
+  result: BlastResultIds;
+}
+
+/** Checks the name and author before any analysis runs. */
+export function checkScenarioInput(input: ScenarioInput): void {
+  checkName(input.name);
+  if (input.author.trim() === '') throw new ValidationError('author: must not be empty', [{ path: 'author', message: 'must not be empty' }]);
+}
+
+/**
+ * Stores a scenario owned by `owner` (CONFLICT when the owner has one by that
+ * name already). `run` is the analysis computed elsewhere; without it, it runs here.
+ */
+export async function storeScenario(db: GraphDb, snapshot: Snapshot, input: ScenarioInput, owner: Caller, run?: ScenarioRun): Promise<ScenarioModel> {
+  checkScenarioInput(input);
+  const name = checkName(input.name);
+  let request: NormalisedRequest;
+  let result: BlastResultIds;
+  if (run) {
+    ({ request, result } = run);
+  } else {
+    request = normaliseRequest(input.analysis, snapshot);
+    result = runBlastRadius(snapshot, request);
+  }
   const createdAt = new Date().toISOString();
   const stored: StoredScenario = {
-    id: input.id ?? `scn:${slug(input.name)}-${createdAt.replace(/[^0-9]/g, '').slice(0, 14)}`,
-    name: input.name,
+    // The random part keeps ids unique when two names give the same slug in the same second.
+    id: input.id ?? `scn:${slug(name)}-${createdAt.replace(/[^0-9]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`,
+    name,
     description: input.description ?? null,
     author: input.author,
+    owner: owner.id,
     createdAt,
     snapshotVersion: snapshot.version,
     inputJson: JSON.stringify(request),
     resultJson: JSON.stringify(result),
     incident: input.incident ?? null,
   };
-  await saveScenario(db, stored);
+  await createScenario(db, stored);
   return toModel(stored);
 }
 
-export async function loadScenario(db: GraphDb, id: string): Promise<ScenarioModel> {
-  const [found] = await readScenarios(db, [id]);
+/** One scenario the caller may read; NOT_FOUND otherwise (another's scenario is as if absent). */
+export async function loadScenario(db: GraphDb, id: string, by: Caller = LOCAL_CALLER): Promise<ScenarioModel> {
+  const [found] = await readScenarios(db, { ids: [id], owners: readableOwners(by) });
   if (!found) throw new NotFoundError(`no scenario with id '${id}'`);
   return toModel(found);
 }
 
-export async function listScenarios(db: GraphDb): Promise<ScenarioModel[]> {
-  return (await readScenarios(db)).map(toModel);
+export interface ScenarioPageRequest {
+  first?: number | null;
+  after?: string | null;
+  search?: string | null;
+}
+
+/** The scenarios the caller may read, newest first, `first` from after the scenario `after`, names containing `search`. */
+export async function listScenarios(db: GraphDb, by: Caller = LOCAL_CALLER, page: ScenarioPageRequest = {}): Promise<ScenarioModel[]> {
+  const first = page.first ?? 100;
+  if (!Number.isSafeInteger(first) || first < 0 || first > MAX_PAGE) {
+    throw new ValidationError(`first: must be an integer from 0 to ${MAX_PAGE}, got ${first}`, [{ path: 'first', message: `0..${MAX_PAGE}` }]);
+  }
+  const search = page.search?.trim() ?? '';
+  if (search.length > MAX_NAME_LENGTH) throw new ValidationError(`search: at most ${MAX_NAME_LENGTH} characters`, [{ path: 'search', message: 'too long' }]);
+  const rows = await readScenarios(db, { owners: readableOwners(by), first, after: page.after ?? null, search: search === '' ? null : search });
+  return rows.map(toModel);
+}
+
+/**
+ * Another's scenario that the caller can read (an incident replay) is FORBIDDEN to change;
+ * one it cannot read is NOT_FOUND, as if absent.
+ */
+async function refuseChange(db: GraphDb, id: string, by: Caller, verb: string): Promise<never> {
+  const [readable] = await readScenarios(db, { ids: [id], owners: readableOwners(by) });
+  if (readable) throw new LinchpinError('FORBIDDEN', `only the owner of scenario '${id}' or an administrator may ${verb} it`);
+  throw new NotFoundError(`no scenario with id '${id}'`);
+}
+
+/** Renames one of the caller's scenarios (an administrator's: any). */
+export async function renameOwnScenario(db: GraphDb, id: string, name: string, by: Caller): Promise<ScenarioModel> {
+  const renamed = await renameScenario(db, id, checkName(name), writableOwners(by));
+  return renamed ? toModel(renamed) : refuseChange(db, id, by, 'rename');
+}
+
+/** Deletes one of the caller's scenarios (an administrator's: any). */
+export async function deleteOwnScenario(db: GraphDb, id: string, by: Caller): Promise<void> {
+  if (!(await deleteScenario(db, id, writableOwners(by)))) await refuseChange(db, id, by, 'delete');
 }
 
 /** The scenario id of an incident's replay. */
@@ -118,7 +217,7 @@ export async function incidentRequest(db: GraphDb, incidentId: string): Promise<
 /** Stores a replay of every incident that has none yet. Returns the ids written. */
 export async function ensureIncidentScenarios(db: GraphDb, snapshot: Snapshot): Promise<string[]> {
   const incidents = (await db.read((tx) => readNodeRecords(tx, 'Incident'))) as IncidentRecord[];
-  const existing = new Set((await readScenarios(db, incidents.map((i) => incidentScenarioId(i.id)))).map((s) => s.id));
+  const existing = new Set((await readScenarios(db, { ids: incidents.map((i) => incidentScenarioId(i.id)), owners: null })).map((s) => s.id));
   const written: string[] = [];
   for (const incident of incidents) {
     const id = incidentScenarioId(incident.id);
@@ -131,7 +230,7 @@ export async function ensureIncidentScenarios(db: GraphDb, snapshot: Snapshot): 
       author: 'linchpin seed',
       analysis: request,
       incident: incident.id,
-    });
+    }, LOCAL_CALLER);
     written.push(id);
   }
   return written;

@@ -51,6 +51,8 @@ function config(): Types.Config {
             CountrySummary: '../api/models#CountrySummaryModel',
             Scenario: '../services/analysis/scenarios#ScenarioModel',
             Job: '../services/analysis/stress-tests#JobModel',
+            DeleteResult: '../api/models#DeleteResultModel',
+            ChangeResult: '../services/batch-writes#ChangeResult as ChangeResultModel',
           },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',

@@ -22,8 +22,8 @@ export const countryResolvers: Resolvers = {
     countries: (_, args, ctx) => listKind(ctx.db, 'Country', args),
   },
   Mutation: {
-    createCountry: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Country', input)) as never,
-    updateCountry: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Country', id, input)) as never,
+    createCountry: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Country', input)).id),
+    updateCountry: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Country', id, expectedRevision, input })).id),
   },
 };

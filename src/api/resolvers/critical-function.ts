@@ -10,7 +10,7 @@ export const criticalFunctionResolvers: Resolvers = {
     ...nodeFields,
     sector: (n) => prop(n, 'sector'),
     cisaSector: (n) => prop(n, 'cisaSector'),
-    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    country: (n, _, ctx) => refOne(n, 'country', ctx),
     importance: (n) => prop<number | null>(n, 'importance') ?? DEFAULTS.importance,
     importanceRule: (n) => prop(n, 'importanceRule'),
     description: (n) => prop(n, 'description') ?? null,
@@ -19,9 +19,8 @@ export const criticalFunctionResolvers: Resolvers = {
     criticalFunctions: (_, args, ctx) => listKind(ctx.db, 'CriticalFunction', args),
   },
   Mutation: {
-    createCriticalFunction: async (_, { input }, ctx) =>
-      ctx.nodes.load(await createNode(ctx.db, 'CriticalFunction', input)) as never,
-    updateCriticalFunction: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'CriticalFunction', id, input)) as never,
+    createCriticalFunction: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'CriticalFunction', input)).id),
+    updateCriticalFunction: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'CriticalFunction', id, expectedRevision, input })).id),
   },
 };

@@ -8,9 +8,9 @@ export const facilityResolvers: Resolvers = {
   Facility: {
     ...nodeFields,
     facilityKind: (n) => prop(n, 'kind'),
-    country: (n, _, ctx) => refOne(n, 'country', ctx) as never,
+    country: (n, _, ctx) => refOne(n, 'country', ctx),
     countries: (n, _, ctx) => refMany(n, 'countries', ctx),
-    operator: (n, _, ctx) => refOne(n, 'operator', ctx) as never,
+    operator: (n, _, ctx) => refOne(n, 'operator', ctx),
     city: (n) => prop(n, 'city') ?? null,
     latitude: (n) => prop<number | null>(n, 'latitude') ?? null,
     longitude: (n) => prop<number | null>(n, 'longitude') ?? null,
@@ -19,8 +19,8 @@ export const facilityResolvers: Resolvers = {
     facilities: (_, args, ctx) => listKind(ctx.db, 'Facility', args),
   },
   Mutation: {
-    createFacility: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Facility', input)) as never,
-    updateFacility: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Facility', id, input)) as never,
+    createFacility: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Facility', input)).id),
+    updateFacility: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Facility', id, expectedRevision, input })).id),
   },
 };

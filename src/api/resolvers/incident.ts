@@ -23,8 +23,8 @@ export const incidentResolvers: Resolvers = {
     incidents: (_, args, ctx) => listKind(ctx.db, 'Incident', args),
   },
   Mutation: {
-    createIncident: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Incident', input)) as never,
-    updateIncident: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Incident', id, input)) as never,
+    createIncident: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Incident', input)).id),
+    updateIncident: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Incident', id, expectedRevision, input })).id),
   },
 };

@@ -11,6 +11,7 @@ import { incidentResolvers } from './incident';
 import { pathResolvers } from './path';
 import { providerResolvers } from './provider';
 import { serviceResolvers } from './service';
+import { batchResolvers } from './batch';
 import { blastRadiusResolvers } from './blast-radius';
 import { rankingsResolvers } from './rankings';
 import { scenarioResolvers } from './scenario';
@@ -32,6 +33,7 @@ const all: Resolvers[] = [
   stressTestResolvers,
   scenarioResolvers,
   graphViewResolvers,
+  batchResolvers,
 ];
 
 export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {

@@ -20,8 +20,8 @@ export const providerResolvers: Resolvers = {
     providers: (_, args, ctx) => listKind(ctx.db, 'Provider', args),
   },
   Mutation: {
-    createProvider: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Provider', input)) as never,
-    updateProvider: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Provider', id, input)) as never,
+    createProvider: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Provider', input)).id),
+    updateProvider: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Provider', id, expectedRevision, input })).id),
   },
 };

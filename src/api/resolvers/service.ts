@@ -8,7 +8,7 @@ export const serviceResolvers: Resolvers = {
   Service: {
     ...nodeFields,
     serviceKind: (n) => prop(n, 'kind'),
-    provider: (n, _, ctx) => refOne(n, 'provider', ctx) as never,
+    provider: (n, _, ctx) => refOne(n, 'provider', ctx),
     country: (n, _, ctx) => refOne(n, 'country', ctx),
     // Its own country when it has one, else its provider's headquarters (as in cross-border reports).
     location: async (n, _, ctx) => {
@@ -22,8 +22,8 @@ export const serviceResolvers: Resolvers = {
     services: (_, args, ctx) => listKind(ctx.db, 'Service', args),
   },
   Mutation: {
-    createService: async (_, { input }, ctx) => ctx.nodes.load(await createNode(ctx.db, 'Service', input)) as never,
-    updateService: async (_, { id, input }, ctx) =>
-      ctx.nodes.load(await updateNode(ctx.db, 'Service', id, input)) as never,
+    createService: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Service', input)).id),
+    updateService: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Service', id, expectedRevision, input })).id),
   },
 };

@@ -68,7 +68,7 @@ function oneOf<T extends object>(value: T, at: string): [keyof T, NonNullable<T[
   const given = (Object.entries(value) as [keyof T, T[keyof T]][]).filter(([, v]) => v !== null && v !== undefined);
   if (given.length !== 1) {
     throw new ValidationError(
-      `${at}: give exactly one of ${Object.keys(value).length > 0 ? 'its fields' : 'the fields'} (got ${given.length === 0 ? 'none' : given.map(([k]) => String(k)).join(', ')})`,
+      `${at}: give exactly one field (got ${given.length === 0 ? 'none' : given.map(([k]) => String(k)).join(', ')})`,
       [{ path: at, message: `exactly one field, got ${given.length}` }],
     );
   }

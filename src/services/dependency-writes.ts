@@ -31,6 +31,7 @@ import {
   auditEntry,
   checkExpectedRevision,
   checkRevision,
+  prefix,
 } from './write-support';
 import type { AuditAction, Writer } from './write-support';
 
@@ -114,7 +115,7 @@ export async function writeDependencies(
   for (const { id, input, at = 'input', expectedRevision } of updates) {
     const state = states.get(id);
     const stored = storedById.get(id);
-    assertVisible(caller, stored ? state?.marking : undefined, `${at}: no dependency with id '${id}'`);
+    assertVisible(caller, stored ? state?.marking : undefined, `${prefix(at)}no dependency with id '${id}'`);
     checkRevision(`dependency '${id}'`, expectedRevision, state!.revision);
     const patch = inputToPatch('DependsOn', input);
     const claim = claimProblem(stored!, patch);
@@ -203,7 +204,7 @@ export async function createDependencies(w: Writer, inputs: readonly Record<stri
 
 export function checkStableId(id: string, input: Record<string, unknown>, at = 'input'): void {
   if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`${at}: ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
+    throw new ValidationError(`${prefix(at)}ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
   }
 }
 
@@ -318,14 +319,14 @@ export async function deleteDependencyIn(tx: Tx, caller: Caller, d: DependencyDe
   const unlocked = (await dependencyStates(tx, [id])).get(id);
   if (unlocked) await lockNodes(tx, [unlocked.dependent]);
   const state = (await dependencyStates(tx, [id])).get(id);
-  assertVisible(caller, state?.marking, `${at}: no dependency with id '${id}'`);
+  assertVisible(caller, state?.marking, `${prefix(at)}no dependency with id '${id}'`);
   checkRevision(`dependency '${id}'`, d.expectedRevision, state!.revision);
   const [stored] = await readDependencyRecords(tx, [id]);
   await deleteDependencyById(tx, id);
   const groups = await groupProblems(tx, [stored!.dependent]);
   if (groups.length > 0) {
     throw new ValidationError(
-      `${at}: deleting '${id}' would break its redundancy group: ${groups.join('; ')}; lower minAlive on the group first`,
+      `${prefix(at)}deleting '${id}' would break its redundancy group: ${groups.join('; ')}; lower minAlive on the group first`,
     );
   }
   await appendAudit(tx, [auditEntry(caller, 'dependency.delete', id, audited(stored!, state!.revision), null)]);

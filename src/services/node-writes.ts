@@ -40,6 +40,7 @@ import {
   auditEntry,
   checkExpectedRevision,
   checkRevision,
+  prefix,
 } from './write-support';
 import type { Writer } from './write-support';
 
@@ -58,14 +59,14 @@ export interface WriteResult {
 
 export function assertValid(file: (typeof FILE_OF_KIND)[keyof typeof FILE_OF_KIND], record: Record<string, unknown>, at = 'input'): void {
   const problems = validateRecord(file, record, at);
-  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${prefix(p.path ?? at)}${p.message}`).join('; '), problems);
 }
 
 /** Integrity problems as one error of the right kind: NOT_FOUND for missing references only, CONFLICT for a taken triple, else BAD_USER_INPUT. */
 export function throwIntegrity(problems: ErrorDetail[]): void {
   if (problems.length === 0) return;
   const missing = problems.filter((p) => p.message.endsWith('does not exist'));
-  const message = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+  const message = problems.map((p) => `${prefix(p.path ?? 'input')}${p.message}`).join('; ');
   if (missing.length === problems.length) throw new NotFoundError(message, problems);
   if (problems.some((p) => p.message.includes('already exists'))) throw new ConflictError(message, problems);
   throw new ValidationError(message, problems);
@@ -92,7 +93,7 @@ export async function createNodeIn(tx: Tx, caller: Caller, kind: NodeKind, input
   assertValid(FILE_OF_KIND[kind], record, at);
   const existing = await readKinds(tx, [record.id]);
   if (existing.has(record.id)) {
-    throw new ConflictError(`${at}: id '${record.id}' is already used by a ${existing.get(record.id)}`, [
+    throw new ConflictError(`${prefix(at)}id '${record.id}' is already used by a ${existing.get(record.id)}`, [
       { path: `${at}.id`, message: `'${record.id}' exists` },
     ]);
   }
@@ -115,10 +116,10 @@ export async function updateNodeIn(tx: Tx, caller: Caller, u: NodeUpdate, at = '
   const { kind, id, input } = u;
   checkExpectedRevision(u.expectedRevision, true);
   if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`${at}: ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
+    throw new ValidationError(`${prefix(at)}ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
   }
   const locked = (await lockNodes(tx, [id])).get(id);
-  assertVisible(caller, locked?.kind === kind ? locked.marking : undefined, `${at}: no ${kind} with id '${id}'`);
+  assertVisible(caller, locked?.kind === kind ? locked.marking : undefined, `${prefix(at)}no ${kind} with id '${id}'`);
   checkRevision(`${kind} '${id}'`, u.expectedRevision, locked!.revision);
   const [stored] = await readNodeRecords(tx, kind, [id]);
   const before = stored as unknown as AnyRecord;
@@ -181,13 +182,13 @@ export async function deleteNodeIn(tx: Tx, caller: Caller, d: NodeDelete, at = '
   const { id, force } = d;
   checkExpectedRevision(d.expectedRevision, false);
   const locked = (await lockNodes(tx, [id])).get(id);
-  assertVisible(caller, locked?.marking, `${at}: no node with id '${id}'`);
+  assertVisible(caller, locked?.marking, `${prefix(at)}no node with id '${id}'`);
   checkRevision(`'${id}'`, d.expectedRevision, locked!.revision);
   const blocking = await referringRelationships(tx, id);
   if (blocking.length > 0 && !force) {
     const sample = blocking.slice(0, 5).map((b) => `${b.from} -[${b.type}]-> ${b.to}`).join(', ');
     throw new ConflictError(
-      `${at}: '${id}' is referred to by ${blocking.length} relationship(s) (${sample}${blocking.length > 5 ? ', …' : ''}); pass force: true to delete it and detach them`,
+      `${prefix(at)}'${id}' is referred to by ${blocking.length} relationship(s) (${sample}${blocking.length > 5 ? ', …' : ''}); pass force: true to delete it and detach them`,
       blocking.map((b) => ({ path: b.id ?? `${b.from}->${b.to}`, message: `${b.type} from ${b.from} to ${b.to}` })),
     );
   }

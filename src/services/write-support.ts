@@ -119,10 +119,13 @@ export function applyMarkingDefaults(record: Record<string, unknown>, patch: Rec
 
 /* ------------------------------------------------------ error location */
 
+/** How a message names where its problem is: nothing for a single mutation's `input`, else the path (`changes[2].create.provider: `). */
+export const prefix = (at: string): string => (at === 'input' ? '' : `${at}: `);
+
 /** The same kind of error, its message and details prefixed with where in a batch it happened. */
 export function locate(error: unknown, at: string): unknown {
   if (!(error instanceof LinchpinError)) return error;
-  if (error.message.startsWith(`${at}`)) return error;
+  if (error.message.startsWith(at)) return error;
   const details = error.details.map((d) => ({ ...d, path: d.path?.startsWith(at) ? d.path : `${at}${d.path ? `.${d.path}` : ''}` }));
   return errorOfCode(error.code, `${at}: ${error.message}`, details);
 }

@@ -195,7 +195,7 @@ export async function deleteNodeIn(tx: Tx, caller: Caller, d: NodeDelete, at = '
   const own = await relationshipsOf(tx, id);
   const other = (r: DetachedRelationship) => (r.from === id ? r.to : r.from);
   // Lock every node whose record changes with this delete before reading them.
-  const referrers = [...new Set(blocking.filter((b) => b.type !== REL.DEPENDS_ON).map(other))];
+  const referrers = [...new Set(blocking.filter((b) => b.type !== REL.DEPENDS_ON).map(other))].sort();
   const dependents = [...new Set(own.filter((r) => r.type === REL.DEPENDS_ON && r.to === id).map((r) => r.from))];
   const others = await lockNodes(tx, [...referrers, ...dependents]);
   const before = await recordsOf(tx, [id, ...referrers]);
@@ -240,7 +240,7 @@ export async function deleteNodeIn(tx: Tx, caller: Caller, d: NodeDelete, at = '
     }
   }
   await appendAudit(tx, audit);
-  return { id, detached: own, orphaned, adjusted };
+  return { id, detached: own, orphaned, adjusted: adjusted.sort() };
 }
 
 /* ------------------------------------------- one write, one transaction */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/store/driver';
 import { inject } from 'vitest';
-import { revisionOf, startTestApi } from './db';
+import { startTestApi } from './db';
 import type { TestApi } from './db';
 
 let api: TestApi;

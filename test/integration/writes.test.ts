@@ -316,9 +316,16 @@ describe('forced delete', () => {
     );
     expect(blast.errors).toBeUndefined();
     expect(blast.data!.blastRadius.totals.affected).toBeGreaterThanOrEqual(1);
-    const scenarios = await api.gql<{ scenarios: { name: string }[] }>(`{ scenarios { name } }`);
+    // A saved scenario whose origin was deleted still reads, naming the node as no longer stored.
+    const scenarios = await api.gql<{ scenarios: { name: string; result: { origins: { id: string; name: string }[]; affected: { node: { id: string } }[] } }[] }>(
+      `{ scenarios { name result { origins { id name } affected { node { id } } } } }`,
+    );
     expect(scenarios.errors).toBeUndefined();
-    expect(scenarios.data!.scenarios.map((s) => s.name)).toContain('t-wr-fd scenario');
+    const saved = scenarios.data!.scenarios.find((s) => s.name === 't-wr-fd scenario')!;
+    expect(saved.result.origins.find((o) => o.id === 'prov:t-wr-fd')).toEqual({ id: 'prov:t-wr-fd', name: 'prov:t-wr-fd (no longer stored)' });
+    expect(saved.result.affected.map((a) => a.node.id)).toEqual(expect.arrayContaining(['fac:t-wr-fd', 'svc:t-wr-fd']));
+    const gone = await api.gql(`{ blastRadius(input: { origins: ["prov:t-wr-fd"] }) { totals { affected } } }`);
+    expect(codes(gone)).toEqual(['NOT_FOUND']);
 
     // Every change of the forced delete has its audit entry.
     const [del] = await auditOf('prov:t-wr-fd');

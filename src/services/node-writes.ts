@@ -212,7 +212,7 @@ export async function deleteNodeIn(tx: Tx, caller: Caller, d: NodeDelete, at = '
     auditEntry(caller, 'node.delete', id, audited(before.get(id)!.record, locked!.revision), null, force && blocking.length > 0 ? `forced: detached ${own.length} relationship(s)` : null),
   ];
   for (const dep of deletedDependencies) {
-    audit.push(auditEntry(caller, 'dependency.delete', dep.id, audited(dep, dependencyRevisions.get(dep.id)?.revision ?? 1), null, `detached by the forced delete of '${id}'`));
+    audit.push(auditEntry(caller, 'dependency.delete', dep.id, audited(dep, dependencyRevisions.get(dep.id)?.revision ?? 1), null, `removed with the delete of '${id}'`));
   }
   for (const refId of referrers) {
     const was = before.get(refId);

@@ -376,7 +376,7 @@ export type CompromiseEffect = (typeof COMPROMISE_EFFECTS)[number];
 /* --------------------------------------------------------- property keys */
 
 /** Provenance carried by every node and relationship. */
-export const PROVENANCE_KEYS = ['source', 'confidence', 'illustrative', 'tlp', 'updatedAt'] as const;
+export const PROVENANCE_KEYS = ['source', 'confidence', 'illustrative', 'tlp', 'sharedWith', 'sharedWithUsers', 'updatedAt'] as const;
 
 /** Properties stored on each node kind (besides `id` and provenance). */
 export const NODE_PROPERTIES: Record<NodeKind, readonly string[]> = {

@@ -56,6 +56,8 @@ function config(): Types.Config {
             Job: '../services/analysis/stress-tests#JobModel',
             // `hiddenByClearance` comes from its own resolver (src/api/resolvers/hidden.ts), never from the parent.
             ...Object.fromEntries(HIDDEN_COUNTED.map((t) => [t, "Omit<{T}, 'hiddenByClearance'>"])),
+            DeleteResult: '../store/models#DeleteResultModel',
+            ChangeResult: '../services/batch-writes#ChangeResult as ChangeResultModel',
           },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',

@@ -121,6 +121,10 @@ export type ProvenanceInput = {
   confidence?: Confidence | null | undefined;
   /** True where the fact is a modelling assumption (default false). */
   illustrative?: boolean | null | undefined;
+  /** AMBER and AMBER_STRICT only (BAD_USER_INPUT on other levels): the organisation ids it is shared with, at most 50; default your organisation (BAD_USER_INPUT when you have none). On update, omitted keeps the stored list; a change to CLEAR, GREEN or RED drops it. */
+  sharedWith?: Array<string | number> | null | undefined;
+  /** RED only (BAD_USER_INPUT on other levels): the user ids it is shared with, at most 50; default yourself. On update, omitted keeps the stored list; a change away from RED drops it. */
+  sharedWithUsers?: Array<string | number> | null | undefined;
   /** URL or citation of the source (required). */
   source: string;
   /** Sharing level (default CLEAR). */
@@ -221,7 +225,7 @@ export type AddPowerFeedMutation = { createDependency: { id: string, redundancyG
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-     } };
+     } | null };
 
 export type OvhFireQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -261,7 +265,7 @@ export type CloudProvidersQueryVariables = Exact<{
 }>;
 
 
-export type CloudProvidersQuery = { providers: { totalCount: number, nodes: Array<{ id: string, name: string, headquarters: { id: string, natoMember: boolean } | null, facilities: Array<{ id: string, name: string, country: { id: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CloudProvidersQuery = { providers: { totalCount: number, nodes: Array<{ id: string, name: string, headquarters: { id: string, natoMember: boolean } | null, facilities: Array<{ id: string, name: string, country: { id: string } | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type EstoniaSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../graph-schema/vocabulary';
-import { checkIntegrity, checkRedundancyGroups, idProblem } from './integrity';
+import { checkIntegrity, checkRedundancyGroups, idProblem, markingProblems } from './integrity';
 import type { DependencyRecord } from './records';
 
 const prov = { source: 'test', confidence: 'HIGH' as const, illustrative: false, updatedAt: '2026-01-01' };
@@ -172,5 +172,40 @@ describe('facility rules', () => {
     expect(facility({ kind: 'CLOUD_REGION', countries: ['NO'] })[0]).toMatch(/only for linear facilities/);
     expect(facility({ countries: ['DE'] })[0]).toMatch(/must not repeat the primary country 'DE'/);
     expect(facility({ countries: ['IS'] })).toEqual(["countries 'IS' does not exist"]);
+  });
+});
+
+describe('markingProblems', () => {
+  it('accepts markings that name who may see them', () => {
+    expect(markingProblems({})).toEqual([]);
+    expect(markingProblems({ tlp: 'GREEN' })).toEqual([]);
+    expect(markingProblems({ tlp: 'AMBER', sharedWith: ['org:a'] })).toEqual([]);
+    expect(markingProblems({ tlp: 'AMBER_STRICT', sharedWith: ['org:a', 'org:b'] })).toEqual([]);
+    expect(markingProblems({ tlp: 'RED', sharedWithUsers: ['user:x'] })).toEqual([]);
+  });
+
+  it('rejects AMBER or RED that nobody could see, and shares a level does not use', () => {
+    expect(markingProblems({ tlp: 'AMBER' })).toEqual(['a AMBER row needs sharedWith: the organisation ids it is shared with']);
+    expect(markingProblems({ tlp: 'RED', sharedWithUsers: [] })).toEqual(['a RED row needs sharedWithUsers: the user ids it is shared with']);
+    expect(markingProblems({ tlp: 'CLEAR', sharedWith: ['org:a'] })).toEqual([
+      'sharedWith names organisations for AMBER and AMBER_STRICT; it means nothing on CLEAR',
+    ]);
+    expect(markingProblems({ tlp: 'AMBER', sharedWith: ['org:a'], sharedWithUsers: ['user:x'] })).toEqual([
+      'sharedWithUsers names individuals for RED; it means nothing on AMBER',
+    ]);
+  });
+
+  it('is part of checkIntegrity, as the seed loader runs it', () => {
+    const problems = checkIntegrity({
+      nodes: [{ record: { id: 'prov:m', name: 'M', kind: 'CLOUD', headquarters: null, tlp: 'RED', ...prov }, at: 'providers.jsonl:3' }],
+      nodeKinds: new Map([['prov:m', 'Provider']]),
+      dependencies: [{ record: dep('dep:m', 'prov:m', 'prov:m2', { tlp: 'GREEN', sharedWith: ['org:a'] }), at: 'dependencies.jsonl:7' }],
+      storedKinds: new Map([['prov:m2', 'Provider']]),
+      storedDependencies: [],
+    });
+    expect(problems).toEqual([
+      { path: 'providers.jsonl:3', message: 'a RED row needs sharedWithUsers: the user ids it is shared with' },
+      { path: 'dependencies.jsonl:7', message: 'sharedWith names organisations for AMBER and AMBER_STRICT; it means nothing on GREEN' },
+    ]);
   });
 });

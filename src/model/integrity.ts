@@ -85,6 +85,7 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
       }
     }
     if (kind === 'Facility') problems.push(...facilityProblems(record).map((message) => ({ path: at, message })));
+    problems.push(...markingProblems(record).map((message) => ({ path: at, message })));
     for (const { spec, id } of referencesOf(kind, record)) {
       const target = kindOf.get(id);
       if (target === undefined) {
@@ -98,6 +99,25 @@ export function checkIntegrity(input: IntegrityInput): ErrorDetail[] {
   }
 
   problems.push(...checkDependencies(input.dependencies, input.storedDependencies, kindOf));
+  return problems;
+}
+
+/**
+ * A TLP marking that can be honoured (graph-schema/README.md, "Markings"): AMBER and AMBER_STRICT
+ * name the organisations they are shared with (`sharedWith`), RED the individuals
+ * (`sharedWithUsers`); without them nobody could see the element. Shares a level does not use are
+ * rejected as meaningless. The API fills the caller's organisation or id first
+ * (src/services/write-support.ts); the seed must say.
+ */
+export function markingProblems(record: Record<string, unknown>): string[] {
+  const tlp = (record.tlp as string | undefined) ?? 'CLEAR';
+  const count = (key: string) => (Array.isArray(record[key]) ? (record[key] as unknown[]).length : 0);
+  const problems: string[] = [];
+  const orgLevel = tlp === 'AMBER' || tlp === 'AMBER_STRICT';
+  if (orgLevel && count('sharedWith') === 0) problems.push(`a ${tlp} row needs sharedWith: the organisation ids it is shared with`);
+  if (!orgLevel && count('sharedWith') > 0) problems.push(`sharedWith names organisations for AMBER and AMBER_STRICT; it means nothing on ${tlp}`);
+  if (tlp === 'RED' && count('sharedWithUsers') === 0) problems.push('a RED row needs sharedWithUsers: the user ids it is shared with');
+  if (tlp !== 'RED' && count('sharedWithUsers') > 0) problems.push(`sharedWithUsers names individuals for RED; it means nothing on ${tlp}`);
   return problems;
 }
 
@@ -174,6 +194,7 @@ function checkDependencies(
       problems.push({ path: at, message: `'${d.dependent}' cannot depend on itself` });
     }
     for (const message of dependencyProblems(d)) problems.push({ path: at, message });
+    for (const message of markingProblems(d as unknown as Record<string, unknown>)) problems.push({ path: at, message });
     all.push(item);
   }
 

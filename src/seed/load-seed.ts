@@ -4,7 +4,9 @@
  * ids). Loading twice changes nothing (not even the version counter); a failed
  * load rolls back and leaves the database exactly as it was.
  */
+import { LOCAL_CALLER } from '../auth/caller';
 import { ValidationError } from '../errors';
+import { appendAudit } from '../store/audit';
 import { comparableRecord } from '../model/compare';
 import { checkIntegrity } from '../model/integrity';
 import type { Located } from '../model/integrity';
@@ -130,6 +132,17 @@ export async function loadSeed(db: GraphDb, dir: string, options: LoadOptions = 
         groupIssues.map((message) => ({ message })),
       );
     }
+    await appendAudit(tx, [
+      {
+        actor: LOCAL_CALLER.id,
+        actorOrganisation: LOCAL_CALLER.organisation,
+        action: 'seed.load',
+        target: null,
+        before: null,
+        after: { files: files.files, counts },
+        detail: counts.map((c) => `${c.kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.retired ? `, ${c.retired} retired` : ''}`).join('; '),
+      },
+    ]);
     await options.beforeCommit?.(tx);
     return counts;
   }, { bulk: true });

@@ -1,52 +1,84 @@
 /**
- * Create, update and delete of nodes and DEPENDS_ON, validated against the
- * same rules as the seed loader (record schemas and integrity rules), each in
- * one write transaction that rolls back whole on any problem.
+ * Create, update and delete of nodes, validated against the same rules as the
+ * seed loader (record schemas and integrity rules). Each runs in one write
+ * transaction that rolls back whole on any problem, takes the write lock of
+ * what it changes before it reads what it checks (src/store/entity-writes.ts),
+ * and appends its audit entries in that same transaction. The `…In(tx, …)`
+ * forms let a batch (batch-writes.ts) run several in one transaction.
  */
-import { DEFAULTS, ENTITY_LABEL, REL } from '../../graph-schema/vocabulary';
+import { NODE_KINDS, REL } from '../../graph-schema/vocabulary';
 import type { NodeKind } from '../../graph-schema/vocabulary';
+import type { Caller } from '../auth/caller';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { ErrorDetail } from '../errors';
 import { sameRecord } from '../model/compare';
-import { defaultDependencyId } from '../model/dependency-id';
 import { checkIntegrity } from '../model/integrity';
-import type { Located } from '../model/integrity';
-import { referencesOf } from '../model/node-specs';
+import { NODE_SPECS, referencesOf } from '../model/node-specs';
 import { FILE_OF_KIND } from '../model/records';
 import type { DependencyRecord, NodeRecord } from '../model/records';
 import { validateRecord } from '../model/schemas';
-import type { GraphDb, Tx } from '../store/driver';
+import { appendAudit } from '../store/audit';
+import type { AuditInput } from '../store/audit';
+import type { Tx } from '../store/driver';
 import {
-  groupProblems,
-  readDependencyRecords,
-  readKinds,
-  readNodeRecords,
-  upsertDependencies,
-  upsertNodes,
-} from '../store/records';
+  bumpNodeRevisions,
+  dependencyStates,
+  detachDeleteNode,
+  lockNodes,
+  referringRelationships,
+  relationshipsOf,
+  setGroupMinAlive,
+  shrunkGroups,
+} from '../store/entity-writes';
+import type { DetachedRelationship } from '../store/entity-writes';
+import { readDependencyRecords, readKinds, readNodeRecords, upsertNodes } from '../store/records';
 import { inputToPatch, recordForCreate, recordForUpdate } from './record-inputs';
+import {
+  applyMarkingDefaults,
+  assertVisible,
+  audited,
+  auditEntry,
+  checkExpectedRevision,
+  checkRevision,
+  prefix,
+} from './write-support';
+import type { Writer } from './write-support';
 
-function assertValid(file: (typeof FILE_OF_KIND)[keyof typeof FILE_OF_KIND], record: Record<string, unknown>): void {
-  const problems = validateRecord(file, record, 'input');
-  if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join('; '), problems);
+export type { DetachedRelationship as Detached } from '../store/entity-writes';
+
+type AnyRecord = Record<string, unknown> & { id: string };
+
+/** What a write of one element did. */
+export interface WriteResult {
+  id: string;
+  /** The element's revision after the write. */
+  revision: number;
+  /** False for an update equal to the stored record (nothing written, no audit entry). */
+  changed: boolean;
 }
 
-function throwIntegrity(problems: ErrorDetail[]): void {
+export function assertValid(file: (typeof FILE_OF_KIND)[keyof typeof FILE_OF_KIND], record: Record<string, unknown>, at = 'input'): void {
+  const problems = validateRecord(file, record, at);
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${prefix(p.path ?? at)}${p.message}`).join('; '), problems);
+}
+
+/** Integrity problems as one error of the right kind: NOT_FOUND for missing references only, CONFLICT for a taken triple, else BAD_USER_INPUT. */
+export function throwIntegrity(problems: ErrorDetail[]): void {
   if (problems.length === 0) return;
   const missing = problems.filter((p) => p.message.endsWith('does not exist'));
-  const message = problems.map((p) => p.message).join('; ');
+  const message = problems.map((p) => `${prefix(p.path ?? 'input')}${p.message}`).join('; ');
   if (missing.length === problems.length) throw new NotFoundError(message, problems);
   if (problems.some((p) => p.message.includes('already exists'))) throw new ConflictError(message, problems);
   throw new ValidationError(message, problems);
 }
 
-async function checkNodeReferences(tx: Tx, kind: NodeKind, record: Record<string, unknown> & { id: string }): Promise<void> {
+async function checkNodeReferences(tx: Tx, kind: NodeKind, record: AnyRecord, at: string): Promise<void> {
   const refIds = referencesOf(kind, record).map((r) => r.id);
   const storedKinds = await readKinds(tx, refIds);
   storedKinds.delete(record.id);
   throwIntegrity(
     checkIntegrity({
-      nodes: [{ record, at: 'input' }],
+      nodes: [{ record, at }],
       nodeKinds: new Map([[record.id, kind]]),
       dependencies: [],
       storedKinds,
@@ -55,318 +87,172 @@ async function checkNodeReferences(tx: Tx, kind: NodeKind, record: Record<string
   );
 }
 
-export async function createNode(db: GraphDb, kind: NodeKind, input: Record<string, unknown>): Promise<string> {
-  const record = recordForCreate(kind, input) as Record<string, unknown> & { id: string };
-  assertValid(FILE_OF_KIND[kind], record);
-  await db.write(async (tx) => {
-    const existing = await readKinds(tx, [record.id]);
-    if (existing.has(record.id)) {
-      throw new ConflictError(`id '${record.id}' is already used by a ${existing.get(record.id)}`);
-    }
-    await checkNodeReferences(tx, kind, record);
-    await upsertNodes(tx, kind, [record as unknown as NodeRecord]);
-  });
-  return record.id;
-}
-
-export async function updateNode(db: GraphDb, kind: NodeKind, id: string, input: Record<string, unknown>): Promise<string> {
-  if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
+export async function createNodeIn(tx: Tx, caller: Caller, kind: NodeKind, input: Record<string, unknown>, at = 'input'): Promise<WriteResult> {
+  const record = recordForCreate(kind, input) as AnyRecord;
+  applyMarkingDefaults(record, inputToPatch(kind, input), caller, at);
+  assertValid(FILE_OF_KIND[kind], record, at);
+  const existing = await readKinds(tx, [record.id]);
+  if (existing.has(record.id)) {
+    throw new ConflictError(`${prefix(at)}id '${record.id}' is already used by a ${existing.get(record.id)}`, [
+      { path: `${at}.id`, message: `'${record.id}' exists` },
+    ]);
   }
-  await db.write(async (tx) => {
-    const [stored] = await readNodeRecords(tx, kind, [id]);
-    if (!stored) throw new NotFoundError(`no ${kind} with id '${id}'`);
-    const record = recordForUpdate(kind, stored as unknown as Record<string, unknown>, input) as Record<string, unknown> & { id: string };
-    assertValid(FILE_OF_KIND[kind], record);
-    // Nothing to change (all given fields equal the stored ones): write nothing, so the version counter stays.
-    if (sameRecord(record, stored as unknown as Record<string, unknown>, ['updatedAt'])) return;
-    await checkNodeReferences(tx, kind, record);
-    await upsertNodes(tx, kind, [record as unknown as NodeRecord]);
-  });
-  return id;
+  await checkNodeReferences(tx, kind, record, at);
+  // CREATE, not MERGE: a concurrent create of the same id fails on the uniqueness constraint (CONFLICT).
+  await upsertNodes(tx, kind, [record as unknown as NodeRecord], { createOnly: true });
+  await appendAudit(tx, [auditEntry(caller, 'node.create', record.id, null, audited(record, 1))]);
+  return { id: record.id, revision: 1, changed: true };
 }
 
-export interface Detached {
-  type: string;
-  id: string | null;
-  from: string;
-  to: string;
-}
-
-/** Relationships where another node's record refers to this one (they block a delete without force). */
-const REFERRING = `
-MATCH (n:${ENTITY_LABEL} {id: $id})
-OPTIONAL MATCH (n)<-[r]-(o:${ENTITY_LABEL})
-  WHERE type(r) IN $inRefs
-OPTIONAL MATCH (n)-[q]->(p:${ENTITY_LABEL})
-  WHERE type(q) IN $outRefs
-WITH n, collect(DISTINCT {type: type(r), id: r.id, from: o.id, to: n.id}) + collect(DISTINCT {type: type(q), id: q.id, from: n.id, to: p.id}) AS blocking
-RETURN [b IN blocking WHERE b.type IS NOT NULL] AS blocking`;
-
-const OWN = `
-MATCH (n:${ENTITY_LABEL} {id: $id})-[r]-(o)
-RETURN type(r) AS type, r.id AS id, startNode(r).id AS from, endNode(r).id AS to
-ORDER BY type, from, to`;
-
-export async function deleteNode(db: GraphDb, id: string, force: boolean): Promise<Detached[]> {
-  const outcome = await db.write(async (tx) => {
-    const kinds = await readKinds(tx, [id]);
-    if (!kinds.has(id)) throw new NotFoundError(`no node with id '${id}'`);
-    const [row] = await tx.run(REFERRING, {
-      id,
-      // Others depend on n, or n's record is referred to: incoming DEPENDS_ON and references, outgoing OPERATES/OFFERS.
-      inRefs: [REL.DEPENDS_ON, REL.HEADQUARTERED_IN, REL.LOCATED_IN, REL.SERVES, REL.SUBSIDIARY_OF, REL.ORIGINATED_AT],
-      outRefs: [REL.OPERATES, REL.OFFERS],
-    });
-    const blocking = (row?.blocking as Detached[]) ?? [];
-    if (blocking.length > 0 && !force) {
-      const sample = blocking.slice(0, 5).map((b) => `${b.from} -[${b.type}]-> ${b.to}`).join(', ');
-      throw new ConflictError(
-        `'${id}' is referred to by ${blocking.length} relationship(s) (${sample}${blocking.length > 5 ? ', …' : ''}); pass force: true to delete it and detach them`,
-        blocking.map((b) => ({ path: b.id ?? `${b.from}->${b.to}`, message: `${b.type} from ${b.from} to ${b.to}` })),
-      );
-    }
-    const own = (await tx.run(OWN, { id })) as unknown as Detached[];
-    const touchedDependents = own.filter((d) => d.type === REL.DEPENDS_ON && d.to === id).map((d) => d.from);
-    await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) DETACH DELETE n`, { id });
-    const groups = await groupProblems(tx, touchedDependents);
-    if (groups.length > 0 && !force) throw new ValidationError(groups.join('; '));
-    return own.map((d) => ({ type: d.type, id: d.id ?? null, from: d.from, to: d.to }));
-  });
-  return outcome.value;
-}
-
-/* --------------------------------------------------------- DEPENDS_ON */
-
-export { defaultDependencyId } from '../model/dependency-id';
-
-/** One dependency to update in a batch: its id and the input fields to change (GraphQL names). */
-export interface DependencyUpdate {
+export interface NodeUpdate {
+  kind: NodeKind;
   id: string;
+  /** The revision the caller read; a different stored one is a CONFLICT. */
+  expectedRevision: number;
   input: Record<string, unknown>;
-  /** Where the input came from in the request, e.g. `inputs[2]`; prefixes its problems. */
-  at?: string;
 }
 
-const tripleKey = (d: { dependent: string; supplier: string; channel: string }) =>
-  `${d.dependent}\u0000${d.supplier}\u0000${d.channel}`;
-
-/**
- * Turning an illustrative dependency into public record replaces its provenance: the caller must
- * say where the record is (a new source) and how sure it is (confidence); the generator's source
- * and confidence are never kept under `illustrative: false`.
- */
-function claimProblem(stored: DependencyRecord, patch: Record<string, unknown>): string | null {
-  if (!stored.illustrative || patch.illustrative !== false) return null;
-  if (typeof patch.source !== 'string' || patch.source === stored.source || patch.confidence === undefined) {
-    return `'${stored.id}' is illustrative; recording it as public record (illustrative: false) replaces its provenance and needs provenance.source (the public record) and provenance.confidence`;
-  }
-  return null;
-}
-
-/**
- * Creates and updates DEPENDS_ON relationships in ONE write transaction, validating the final
- * state of every touched dependent (one edge per triple, redundancy groups, carriage rules)
- * before writing: all or nothing. Updates equal to the stored record write nothing (the version
- * counter does not move). Returns the ids, creates first, in input order.
- */
-async function writeDependencies(
-  tx: Tx,
-  creates: readonly { input: Record<string, unknown>; at: string }[],
-  updates: readonly DependencyUpdate[],
-): Promise<string[]> {
-  const problems: ErrorDetail[] = [];
-  const newRecords: Located<DependencyRecord>[] = [];
-  for (const { input, at } of creates) {
-    const record = recordForCreate('DependsOn', input);
-    if (record.id === undefined && typeof record.dependent === 'string' && typeof record.supplier === 'string' && typeof record.channel === 'string') {
-      record.id = defaultDependencyId(record.dependent, record.supplier, record.channel);
-    }
-    problems.push(...validateRecord('dependencies', record, at));
-    newRecords.push({ record: record as unknown as DependencyRecord, at });
-  }
-  const storedById = new Map((await readDependencyRecords(tx, updates.map((u) => u.id))).map((d) => [d.id, d]));
-  const changed: Located<DependencyRecord>[] = [];
-  const unchanged: Located<DependencyRecord>[] = [];
-  for (const { id, input, at = 'input' } of updates) {
-    const stored = storedById.get(id);
-    if (!stored) throw new NotFoundError(`no dependency with id '${id}'`);
-    const patch = inputToPatch('DependsOn', input);
-    const claim = claimProblem(stored, patch);
-    if (claim) problems.push({ path: at, message: claim });
-    const record = recordForUpdate('DependsOn', stored as unknown as Record<string, unknown>, input);
-    problems.push(...validateRecord('dependencies', record, at));
-    const same = sameRecord(record, stored as unknown as Record<string, unknown>, ['updatedAt']);
-    (same ? unchanged : changed).push({ record: record as unknown as DependencyRecord, at });
-  }
-  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-
-  const createdIds = new Set<string>();
-  for (const { record, at } of newRecords) {
-    if (createdIds.has(record.id)) throw new ConflictError(`${at}: dependency id '${record.id}' is given twice`);
-    createdIds.add(record.id);
-  }
-  const existing = await readDependencyRecords(tx, [...createdIds]);
-  if (existing.length > 0) {
-    throw new ConflictError(`dependency id(s) ${existing.map((d) => `'${d.id}'`).join(', ')} already exist`);
-  }
-  const batch = [...newRecords, ...changed];
-  if (batch.length === 0) return [...newRecords.map((d) => d.record.id), ...updates.map((u) => u.id)];
-
-  const dependents = [...new Set([...batch.map((d) => d.record.dependent), ...updates.map((u) => storedById.get(u.id)!.dependent)])];
-  const endpoints = [...new Set(batch.flatMap((d) => [d.record.dependent, d.record.supplier]))];
-  const storedKinds = await readKinds(tx, endpoints);
-  // Every rule that involves stored edges (one edge per (dependent, supplier, channel), redundancy
-  // groups) only concerns edges of the same dependent.
-  const siblings = await readDependencyRecords(tx, undefined, dependents);
-
-  // A create on a triple an illustrative edge already holds: say how to claim it.
-  const batchIds = new Set(batch.map((d) => d.record.id));
-  const byTriple = new Map(siblings.filter((d) => !batchIds.has(d.id)).map((d) => [tripleKey(d), d]));
-  for (const { record, at } of newRecords) {
-    const held = byTriple.get(tripleKey(record));
-    if (held?.illustrative) {
-      throw new ConflictError(
-        `${at}: an illustrative ${record.channel} dependency of '${record.dependent}' on '${record.supplier}' already exists ('${held.id}'); to record it as public record, call claimDependency(input: { dependent, supplier, channel, provenance: { source, confidence } }) or updateDependency(id: "${held.id}", input: { provenance: { illustrative: false, source, confidence } })`,
-      );
-    }
-  }
-  throwIntegrity(
-    checkIntegrity({
-      nodes: [],
-      nodeKinds: new Map(),
-      dependencies: [...batch, ...unchanged],
-      storedKinds,
-      storedDependencies: siblings,
-    }),
-  );
-  await upsertDependencies(tx, batch.map((d) => d.record));
-  const groups = await groupProblems(tx, dependents);
-  if (groups.length > 0) throw new ValidationError(groups.join('; '));
-  return [...newRecords.map((d) => d.record.id), ...updates.map((u) => u.id)];
-}
-
-export async function createDependency(db: GraphDb, input: Record<string, unknown>): Promise<string> {
-  const outcome = await db.write((tx) => writeDependencies(tx, [{ input, at: 'input' }], []));
-  return outcome.value[0]!;
-}
-
-/** Creates several dependencies in one transaction (e.g. a whole k-of-n group): all or none. */
-export async function createDependencies(db: GraphDb, inputs: readonly Record<string, unknown>[]): Promise<string[]> {
-  if (inputs.length === 0) throw new ValidationError('inputs is empty: give at least one dependency');
-  if (inputs.length > 1000) throw new ValidationError(`at most 1000 dependencies per call (got ${inputs.length})`);
-  const outcome = await db.write((tx) => writeDependencies(tx, inputs.map((input, i) => ({ input, at: `inputs[${i}]` })), []));
-  return outcome.value;
-}
-
-export async function updateDependency(db: GraphDb, id: string, input: Record<string, unknown>): Promise<string> {
+export async function updateNodeIn(tx: Tx, caller: Caller, u: NodeUpdate, at = 'input'): Promise<WriteResult> {
+  const { kind, id, input } = u;
+  checkExpectedRevision(u.expectedRevision, true);
   if (input.id !== undefined && input.id !== null && input.id !== id) {
-    throw new ValidationError(`ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
+    throw new ValidationError(`${prefix(at)}ids are stable: input.id ${JSON.stringify(input.id)} differs from '${id}'`);
   }
-  await db.write((tx) => writeDependencies(tx, [], [{ id, input: { ...input, id: undefined } }]));
-  return id;
+  const locked = (await lockNodes(tx, [id])).get(id);
+  assertVisible(caller, locked?.kind === kind ? locked.marking : undefined, `${prefix(at)}no ${kind} with id '${id}'`);
+  checkRevision(`${kind} '${id}'`, u.expectedRevision, locked!.revision);
+  const [stored] = await readNodeRecords(tx, kind, [id]);
+  const before = stored as unknown as AnyRecord;
+  const record = recordForUpdate(kind, before, input) as AnyRecord;
+  applyMarkingDefaults(record, inputToPatch(kind, input), caller, at);
+  assertValid(FILE_OF_KIND[kind], record, at);
+  // Nothing to change (all given fields equal the stored ones): write nothing, so neither the
+  // revision nor the version counter moves, and no audit entry.
+  if (sameRecord(record, before, ['updatedAt'])) return { id, revision: locked!.revision, changed: false };
+  await checkNodeReferences(tx, kind, record, at);
+  await upsertNodes(tx, kind, [record as unknown as NodeRecord]);
+  const revision = locked!.revision + 1;
+  await appendAudit(tx, [auditEntry(caller, 'node.update', id, audited(before, locked!.revision), audited(record, revision))]);
+  return { id, revision, changed: true };
 }
 
-export interface RedundancyGroupInput {
-  dependent: string;
-  group: string;
-  minAlive: number;
-  members: readonly { dependency: string; capacityShare?: number | null }[];
+/** A node whose record lost a required reference in a forced delete (its field reads null until an update sets it). */
+export interface OrphanedReference {
+  id: string;
+  field: string;
+}
+
+export interface DeleteOutcome {
+  id: string;
+  /** Every relationship removed: the node's own and, with force, those of others that referred to it. */
+  detached: DetachedRelationship[];
+  /** Nodes left without a required reference (e.g. a facility whose operator was deleted). */
+  orphaned: OrphanedReference[];
+  /** Dependencies whose redundancy group lost members and whose minAlive was lowered to the members left. */
+  adjusted: string[];
+}
+
+export interface NodeDelete {
+  id: string;
+  force: boolean;
+  /** When given, a different stored revision is a CONFLICT. */
+  expectedRevision?: number | null;
+}
+
+async function recordsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, { kind: NodeKind; record: AnyRecord }>> {
+  const kinds = await readKinds(tx, ids);
+  const out = new Map<string, { kind: NodeKind; record: AnyRecord }>();
+  for (const kind of NODE_KINDS) {
+    const ofKind = [...kinds].filter(([, k]) => k === kind).map(([id]) => id);
+    if (ofKind.length === 0) continue;
+    for (const r of await readNodeRecords(tx, kind, ofKind)) out.set(r.id, { kind, record: r as unknown as AnyRecord });
+  }
+  return out;
 }
 
 /**
- * Sets the final state of one redundancy group of a dependent in one transaction: exactly the
- * listed dependencies (all of that dependent) are in the group, with this minAlive and their
- * capacityShare (given on all members or none); edges of the group that are not listed leave it
- * (they become required edges, minAlive 1). Validated as a whole: all or nothing.
+ * Deletes node `id`. Without `force`, CONFLICT when others refer to it. With `force`, everything
+ * it detaches is handled so that no stored record breaks a read: the dependencies on it are
+ * deleted; nodes whose record referred to it lose that reference (a facility's operator, a
+ * service's provider, a country) and are reported as orphaned when the reference was required;
+ * redundancy groups that lost members get the minAlive of the members left. Each of those
+ * changes has its audit entry, in the same transaction.
  */
-export async function setRedundancyGroup(db: GraphDb, input: RedundancyGroupInput): Promise<string[]> {
-  const outcome = await db.write(async (tx) => {
-    const siblings = await readDependencyRecords(tx, undefined, [input.dependent]);
-    const ofDependent = new Map(siblings.map((d) => [d.id, d]));
-    const listed = new Set<string>();
-    const problems: ErrorDetail[] = [];
-    input.members.forEach((m, i) => {
-      if (listed.has(m.dependency)) problems.push({ path: `members[${i}]`, message: `'${m.dependency}' is listed twice` });
-      listed.add(m.dependency);
-      if (!ofDependent.has(m.dependency)) {
-        problems.push({ path: `members[${i}]`, message: `'${m.dependency}' is not a dependency of '${input.dependent}'` });
-      }
-    });
-    if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
-    const updates: DependencyUpdate[] = input.members.map((m, i) => ({
-      id: m.dependency,
-      at: `members[${i}]`,
-      input: { redundancyGroup: input.group, minAlive: input.minAlive, capacityShare: m.capacityShare ?? null },
-    }));
-    for (const d of siblings) {
-      if (d.redundancyGroup === input.group && !listed.has(d.id)) {
-        updates.push({ id: d.id, at: `leaving ${d.id}`, input: { redundancyGroup: null, minAlive: 1, capacityShare: null } });
-      }
-    }
-    await writeDependencies(tx, [], updates);
-    return input.members.map((m) => m.dependency);
-  });
-  return outcome.value;
-}
+export async function deleteNodeIn(tx: Tx, caller: Caller, d: NodeDelete, at = 'input'): Promise<DeleteOutcome> {
+  const { id, force } = d;
+  checkExpectedRevision(d.expectedRevision, false);
+  const locked = (await lockNodes(tx, [id])).get(id);
+  assertVisible(caller, locked?.marking, `${prefix(at)}no node with id '${id}'`);
+  checkRevision(`'${id}'`, d.expectedRevision, locked!.revision);
+  const blocking = await referringRelationships(tx, id);
+  if (blocking.length > 0 && !force) {
+    const sample = blocking.slice(0, 5).map((b) => `${b.from} -[${b.type}]-> ${b.to}`).join(', ');
+    throw new ConflictError(
+      `${prefix(at)}'${id}' is referred to by ${blocking.length} relationship(s) (${sample}${blocking.length > 5 ? ', …' : ''}); pass force: true to delete it and detach them`,
+      blocking.map((b) => ({ path: b.id ?? `${b.from}->${b.to}`, message: `${b.type} from ${b.from} to ${b.to}` })),
+    );
+  }
+  const own = await relationshipsOf(tx, id);
+  const other = (r: DetachedRelationship) => (r.from === id ? r.to : r.from);
+  // Lock every node whose record changes with this delete before reading them.
+  const referrers = [...new Set(blocking.filter((b) => b.type !== REL.DEPENDS_ON).map(other))].sort();
+  const dependents = [...new Set(own.filter((r) => r.type === REL.DEPENDS_ON && r.to === id).map((r) => r.from))];
+  const others = await lockNodes(tx, [...referrers, ...dependents]);
+  const before = await recordsOf(tx, [id, ...referrers]);
+  const dependencyIds = own.filter((r) => r.type === REL.DEPENDS_ON && r.id !== null).map((r) => r.id!);
+  const deletedDependencies = await readDependencyRecords(tx, dependencyIds);
+  const dependencyRevisions = await dependencyStates(tx, dependencyIds);
 
-export interface ClaimInput {
-  dependent: string;
-  supplier: string;
-  channel: string;
-  provenance: Record<string, unknown>;
-  changes?: Record<string, unknown> | null;
-}
+  await detachDeleteNode(tx, id);
+  await bumpNodeRevisions(tx, referrers);
+  const after = await recordsOf(tx, referrers);
 
-/**
- * Records the dependency of `dependent` on `supplier` over `channel` as public record: when an
- * illustrative edge holds that triple, its provenance is replaced (illustrative: false, the given
- * source and confidence) and `changes` applied, keeping its id; when no edge holds it, it is
- * created. An edge that is already public record is not claimed again (CONFLICT: use
- * updateDependency).
- */
-export async function claimDependency(db: GraphDb, input: ClaimInput): Promise<string> {
-  const changes = input.changes ?? {};
-  for (const key of ['dependent', 'supplier', 'channel', 'id', 'provenance']) {
-    if (changes[key] !== undefined && changes[key] !== null) {
-      throw new ValidationError(`changes.${key} cannot be set in a claim: the triple and the provenance are the claim's own fields`);
+  const orphaned: OrphanedReference[] = [];
+  const audit: AuditInput[] = [
+    auditEntry(caller, 'node.delete', id, audited(before.get(id)!.record, locked!.revision), null, force && blocking.length > 0 ? `forced: detached ${own.length} relationship(s)` : null),
+  ];
+  for (const dep of deletedDependencies) {
+    audit.push(auditEntry(caller, 'dependency.delete', dep.id, audited(dep, dependencyRevisions.get(dep.id)?.revision ?? 1), null, `removed with the delete of '${id}'`));
+  }
+  for (const refId of referrers) {
+    const was = before.get(refId);
+    const now = after.get(refId);
+    if (!was || !now) continue;
+    const revision = (others.get(refId)?.revision ?? 1) + 1;
+    audit.push(auditEntry(caller, 'node.update', refId, audited(was.record, revision - 1), audited(now.record, revision), `reference to '${id}' detached by its forced delete`));
+    for (const spec of NODE_SPECS[now.kind].refs) {
+      const value = now.record[spec.field];
+      const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+      if (spec.required && empty) orphaned.push({ id: refId, field: spec.field });
     }
   }
-  if (input.provenance.illustrative === true) {
-    throw new ValidationError('a claim records public record: provenance.illustrative must be false (or left out)');
+
+  const adjusted: string[] = [];
+  for (const g of await shrunkGroups(tx, dependents)) {
+    const beforeGroup = await readDependencyRecords(tx, g.ids);
+    const states = await dependencyStates(tx, g.ids);
+    await setGroupMinAlive(tx, g.dependent, g.group, g.size);
+    const afterGroup = new Map((await readDependencyRecords(tx, g.ids)).map((r) => [r.id, r]));
+    for (const dep of beforeGroup) {
+      const revision = (states.get(dep.id)?.revision ?? 1) + 1;
+      audit.push(auditEntry(caller, 'dependency.update', dep.id, audited(dep, revision - 1), audited(afterGroup.get(dep.id) as DependencyRecord, revision), `minAlive lowered to ${g.size}: the forced delete of '${id}' left ${g.size} member(s) in group '${g.group}'`));
+      adjusted.push(dep.id);
+    }
   }
-  const provenance = { confidence: DEFAULTS.confidence, ...input.provenance, illustrative: false };
-  const outcome = await db.write(async (tx) => {
-    const siblings = await readDependencyRecords(tx, undefined, [input.dependent]);
-    const held = siblings.find((d) => d.supplier === input.supplier && d.channel === input.channel);
-    const { dependent, supplier, channel } = input;
-    if (!held) {
-      const [id] = await writeDependencies(tx, [{ input: { ...changes, dependent, supplier, channel, provenance }, at: 'input' }], []);
-      return id!;
-    }
-    if (!held.illustrative) {
-      throw new ConflictError(
-        `'${held.id}' (${channel} dependency of '${dependent}' on '${supplier}') is already public record; change it with updateDependency`,
-      );
-    }
-    await writeDependencies(tx, [], [{ id: held.id, input: { ...changes, provenance } }]);
-    return held.id;
-  });
-  return outcome.value;
+  await appendAudit(tx, audit);
+  return { id, detached: own, orphaned, adjusted: adjusted.sort() };
 }
 
-export async function deleteDependency(db: GraphDb, id: string): Promise<Detached> {
-  const outcome = await db.write(async (tx) => {
-    const [stored] = await readDependencyRecords(tx, [id]);
-    if (!stored) throw new NotFoundError(`no dependency with id '${id}'`);
-    await tx.run(`MATCH ()-[r:${REL.DEPENDS_ON} {id: $id}]->() DELETE r`, { id });
-    const groups = await groupProblems(tx, [stored.dependent]);
-    if (groups.length > 0) {
-      throw new ValidationError(
-        `deleting '${id}' would break its redundancy group: ${groups.join('; ')}; lower minAlive on the group first`,
-      );
-    }
-    return { type: REL.DEPENDS_ON, id, from: stored.dependent, to: stored.supplier };
-  });
-  return outcome.value;
+/* ------------------------------------------- one write, one transaction */
+
+export async function createNode(w: Writer, kind: NodeKind, input: Record<string, unknown>): Promise<WriteResult> {
+  return (await w.db.write((tx) => createNodeIn(tx, w.caller, kind, input))).value;
+}
+
+export async function updateNode(w: Writer, u: NodeUpdate): Promise<WriteResult> {
+  return (await w.db.write((tx) => updateNodeIn(tx, w.caller, u))).value;
+}
+
+export async function deleteNode(w: Writer, d: NodeDelete): Promise<DeleteOutcome> {
+  return (await w.db.write((tx) => deleteNodeIn(tx, w.caller, d))).value;
 }

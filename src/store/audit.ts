@@ -55,6 +55,8 @@ export async function appendAudit(tx: Tx, entries: readonly AuditInput[]): Promi
         detail: e.detail ?? null,
       })),
     },
+    // The log is not the modelled graph: an entry alone (a seed load that changed nothing) leaves the version counter.
+    { modelChange: false },
   );
 }
 

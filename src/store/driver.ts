@@ -61,7 +61,12 @@ export type Params = Record<string, unknown>;
 
 /** A transaction as the rest of the store sees it: Cypher text and parameters in, plain rows out. */
 export interface Tx {
-  run(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * `modelChange: false`: the statement changes nothing in the modelled graph — it only takes
+   * write locks (`SET n._lock = true REMOVE n._lock`) or appends to the audit log — so it does not
+   * move the version counter.
+   */
+  run(cypher: string, params?: Params, options?: { modelChange?: boolean }): Promise<Row[]>;
 }
 
 export interface WriteOutcome<T> {
@@ -106,7 +111,7 @@ export interface GraphDb {
  * Parameter keys whose JavaScript numbers must reach Cypher as integers (the
  * driver sends JS numbers as floats, and `LIMIT 10.0` is an error).
  */
-const INTEGER_KEYS = new Set(['skip', 'limit', 'first', 'depth', 'maxDepth', 'minAlive', 'accessionYear']);
+const INTEGER_KEYS = new Set(['skip', 'limit', 'first', 'depth', 'maxDepth', 'minAlive', 'accessionYear', 'revision']);
 
 function toCypherParams(value: unknown, key?: string): unknown {
   if (typeof value === 'number' && key !== undefined && INTEGER_KEYS.has(key) && Number.isInteger(value)) {
@@ -287,9 +292,9 @@ export function connect(config: Neo4jConfig, timeouts: TimeoutConfig = timeoutsF
   }
 
   const wrap = (tx: ManagedTransaction, onUpdate: () => void): Tx => ({
-    async run(cypher, params = {}) {
+    async run(cypher, params = {}, options = {}) {
       const result = await tx.run(cypher, toCypherParams(params));
-      if (result.summary.counters.containsUpdates()) onUpdate();
+      if (options.modelChange !== false && result.summary.counters.containsUpdates()) onUpdate();
       return result.records.map(recordToRow);
     },
   });

@@ -142,11 +142,12 @@ const DEPENDENCY_PROJECTION = `r {.*} AS props, a.id AS dependent, b.id AS suppl
 
 export function toDependencyModel(row: Row): DependencyModel {
   const record: Record<string, unknown> = { dependent: row.dependent, supplier: row.supplier };
-  for (const [k, v] of Object.entries(row.props as Row)) record[k] = v;
+  for (const [k, v] of Object.entries(row.props as Row)) if (k !== 'revision') record[k] = v;
   record.redundancyGroup ??= null;
   record.recoveryHours ??= null;
   return {
     record: record as unknown as DependencyRecord,
+    revision: Number((row.props as Row).revision ?? 1),
     dependentCountry: (row.dependentCountry as string | null) ?? null,
     supplierCountry: (row.supplierCountry as string | null) ?? null,
   };

@@ -16,9 +16,19 @@ export interface NodeModel {
 
 export interface DependencyModel {
   record: DependencyRecord;
+  /** The stored revision (1 when the store has none yet). */
+  revision?: number;
   /** Location country of each end, when the query computed it. */
   dependentCountry?: string | null;
   supplierCountry?: string | null;
+}
+
+/** What a delete removed and changed; `orphaned` and `adjusted` only come from a node's forced delete. */
+export interface DeleteResultModel {
+  id: string;
+  detached: { type: string; id: string | null; from: string; to: string }[];
+  orphaned?: { id: string; field: string }[];
+  adjusted?: string[];
 }
 
 export interface NeighbourhoodModel {

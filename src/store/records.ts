@@ -13,6 +13,9 @@ import type { Row, Tx } from './driver';
 
 const BATCH = 500;
 
+/** Stored properties that are bookkeeping, not part of a record (the revision counter). */
+const NOT_RECORD_FIELDS = new Set(['revision']);
+
 /** Properties a record may leave out and the store derives (the CISA crosswalk of a function's sector). */
 function derivedProperties(kind: NodeKind, record: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'CriticalFunction' && record.cisaSector === undefined) {
@@ -54,10 +57,22 @@ function refPattern(ref: RefSpec, node: string, other: string, relVar: string): 
     : `(${node})<-[${relVar}:${ref.rel}]-(${other})`;
 }
 
+/**
+ * `revision` starts at 1 and moves by one on every write of a node (callers write only records
+ * that changed). A create uses CREATE, so the uniqueness constraint on ids turns a concurrent
+ * second create of one id into a CONFLICT instead of a silent overwrite.
+ */
 const upsertNodeCypher = (kind: NodeKind) => `
 UNWIND $rows AS row
 MERGE (n:${ENTITY_LABEL} {id: row.id})
+  ON CREATE SET n.revision = 1
+  ON MATCH SET n.revision = coalesce(n.revision, 1) + 1
 SET n:${kind}, n += row.props`;
+
+const createNodeCypher = (kind: NodeKind) => `
+UNWIND $rows AS row
+CREATE (n:${ENTITY_LABEL} {id: row.id})
+SET n:${kind}, n += row.props, n.revision = 1`;
 
 const replaceRefCypher = (ref: RefSpec) => `
 UNWIND $rows AS row
@@ -76,11 +91,20 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Creates or replaces nodes of one kind, with their structural relationships. */
-export async function upsertNodes(tx: Tx, kind: NodeKind, records: readonly NodeRecord[]): Promise<void> {
+/**
+ * Creates or replaces nodes of one kind, with their structural relationships. With `createOnly`,
+ * an id that exists already fails the transaction with CONFLICT (the uniqueness constraint).
+ */
+export async function upsertNodes(
+  tx: Tx,
+  kind: NodeKind,
+  records: readonly NodeRecord[],
+  options: { createOnly?: boolean } = {},
+): Promise<void> {
   const rows = records.map((r) => nodeRow(kind, r as unknown as Record<string, unknown>));
+  const cypher = options.createOnly ? createNodeCypher(kind) : upsertNodeCypher(kind);
   for (const batch of chunks(rows)) {
-    await tx.run(upsertNodeCypher(kind), { rows: batch });
+    await tx.run(cypher, { rows: batch });
     for (const ref of NODE_SPECS[kind].refs) await tx.run(replaceRefCypher(ref), { rows: batch });
   }
 }
@@ -96,17 +120,19 @@ function dependencyRow(record: DependencyRecord) {
   return { id: r.id, dependent, supplier, props };
 }
 
+/** The relationship is replaced (its ends may change); its revision carries over, plus one. */
 const UPSERT_DEPENDENCIES = `
 UNWIND $rows AS row
 OPTIONAL MATCH ()-[old:${REL.DEPENDS_ON} {id: row.id}]->()
+WITH row, old, CASE WHEN old IS NULL THEN 1 ELSE coalesce(old.revision, 1) + 1 END AS revision
 DELETE old
-WITH row
+WITH row, revision
 MATCH (a:${ENTITY_LABEL} {id: row.dependent}), (b:${ENTITY_LABEL} {id: row.supplier})
 CREATE (a)-[r:${REL.DEPENDS_ON}]->(b)
-SET r = row.props
+SET r = row.props, r.revision = revision
 RETURN count(r) AS written`;
 
-/** Creates or replaces DEPENDS_ON relationships by id. */
+/** Creates or replaces DEPENDS_ON relationships by id (revision 1 when new, else one more). */
 export async function upsertDependencies(tx: Tx, records: readonly DependencyRecord[]): Promise<number> {
   let written = 0;
   for (const batch of chunks(records.map(dependencyRow))) {
@@ -146,7 +172,7 @@ ORDER BY n.id`;
 function rowToNodeRecord(kind: NodeKind, row: Row): NodeRecord {
   const props = row.props as Record<string, unknown>;
   const record: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) if (v !== null) record[k] = v;
+  for (const [k, v] of Object.entries(props)) if (v !== null && !NOT_RECORD_FIELDS.has(k)) record[k] = v;
   NODE_SPECS[kind].refs.forEach((ref, i) => {
     const ids = (row[`ref${i}`] as string[] | null) ?? [];
     // An optional many-reference with no target is left out, as a seed row leaves it out.
@@ -179,7 +205,9 @@ export async function readDependencyRecords(
   const rows = await tx.run(READ_DEPENDENCIES, { ids: ids ?? null, dependents: dependents ?? null });
   return rows.map((row) => {
     const record: Record<string, unknown> = { dependent: row.dependent, supplier: row.supplier };
-    for (const [k, v] of Object.entries(row.props as Record<string, unknown>)) if (v !== null) record[k] = v;
+    for (const [k, v] of Object.entries(row.props as Record<string, unknown>)) {
+      if (v !== null && !NOT_RECORD_FIELDS.has(k)) record[k] = v;
+    }
     return record as unknown as DependencyRecord;
   });
 }

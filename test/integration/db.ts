@@ -157,3 +157,14 @@ export async function httpRequest(
   });
   return { status: res.status, body: await res.text() };
 }
+
+/** The stored revision of a node or dependency, as a client reads it before an update (expectedRevision). */
+export async function revisionOf(api: TestApi, id: string): Promise<number> {
+  const res = await api.gql<{ node: { revision: number } | null; dependency: { revision: number } | null }>(
+    `query($id: ID!) { node(id: $id) { revision } dependency(id: $id) { revision } }`,
+    { id },
+  );
+  const revision = res.data?.node?.revision ?? res.data?.dependency?.revision;
+  if (revision === undefined) throw new Error(`no node or dependency '${id}' to read the revision of`);
+  return revision;
+}

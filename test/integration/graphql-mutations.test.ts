@@ -40,7 +40,7 @@ describe('mutations', () => {
     expect(v1).toBe(v0 + 1);
 
     const updated = await api.gql<{ updateProvider: { name: string; headquarters: { id: string } } }>(
-      `mutation { updateProvider(id: "prov:t-mut-a", input: { name: "Test A2", headquarters: "DE" }) { name headquarters { id } } }`,
+      `mutation { updateProvider(id: "prov:t-mut-a", expectedRevision: 1, input: { name: "Test A2", headquarters: "DE" }) { name headquarters { id } } }`,
     );
     expect(updated.data!.updateProvider).toEqual({ name: 'Test A2', headquarters: { id: 'DE' } });
     expect(await version()).toBe(v1 + 1);
@@ -88,7 +88,7 @@ describe('mutations', () => {
     });
     expect(codes(duplicate)).toEqual(['CONFLICT']);
 
-    const unknownUpdate = await api.gql(`mutation { updateFacility(id: "fac:t-mut-none", input: { name: "x" }) { id } }`);
+    const unknownUpdate = await api.gql(`mutation { updateFacility(id: "fac:t-mut-none", expectedRevision: 1, input: { name: "x" }) { id } }`);
     expect(codes(unknownUpdate)).toEqual(['NOT_FOUND']);
 
     const badEnum = await api.gql(`{ providers(filter: { kinds: [SPACESHIP] }) { totalCount } }`);
@@ -140,7 +140,7 @@ describe('mutations', () => {
     });
     expect(codes(again)).toEqual(['CONFLICT']);
 
-    const raiseMin = await api.gql(`mutation { updateDependency(id: "dep:fac.t-mut-c1--fac.t-mut-c2--power", input: { minAlive: 2 }) { id } }`);
+    const raiseMin = await api.gql(`mutation { updateDependency(id: "dep:fac.t-mut-c1--fac.t-mut-c2--power", expectedRevision: 1, input: { minAlive: 2 }) { id } }`);
     expect(codes(raiseMin)).toEqual(['BAD_USER_INPUT']);
 
     // A facility others depend on needs force to go, and the report lists what was detached.

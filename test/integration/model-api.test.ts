@@ -15,7 +15,7 @@ import { loadSeed } from '../../src/seed/load-seed';
 import { readDependencyRecords, readNodeRecords } from '../../src/store/records';
 import { buildSnapshot, collector } from '../../src/projection/snapshot';
 import { streamSnapshot } from '../../src/store/snapshot-query';
-import { startTestApi } from './db';
+import { revisionOf, startTestApi } from './db';
 import type { GraphqlResponse, TestApi } from './db';
 
 let api: TestApi;
@@ -120,7 +120,7 @@ describe('DEPENDS_ON carriage fields', () => {
     expect(trusted.dependencies.nodes.map((d) => d.id)).toEqual(['dep:t-ma-carriage', 'dep:t-ma-defaults']);
     // Clearing an override with null brings back the channel default.
     const cleared = await ok<{ updateDependency: Dep }>(
-      `mutation { updateDependency(id: "dep:t-ma-carriage", input: { carriesAvailability: null, graceHours: null }) { ${DEP_FIELDS} } }`,
+      `mutation { updateDependency(id: "dep:t-ma-carriage", expectedRevision: ${await revisionOf(api, 'dep:t-ma-carriage')}, input: { carriesAvailability: null, graceHours: null }) { ${DEP_FIELDS} } }`,
     );
     expect(cleared.updateDependency).toMatchObject({ carriesAvailability: null, effectiveCarriesAvailability: true, graceHours: null, effectiveGraceHours: 0 });
     await ok(`mutation { a: deleteDependency(id: "dep:t-ma-carriage") { id } b: deleteDependency(id: "dep:t-ma-defaults") { id } }`);
@@ -226,7 +226,7 @@ describe('public-record claims on illustrative edges', () => {
     expect(codes(create)).toEqual(['CONFLICT']);
     expect(message(create)).toMatch(/an illustrative POWER dependency .* already exists \('dep:t-ma-guess'\).*claimDependency/);
 
-    const sameSource = await api.gql(`mutation { updateDependency(id: "dep:t-ma-guess", input: { provenance: { source: "generator rule X", illustrative: false } }) { id } }`);
+    const sameSource = await api.gql(`mutation { updateDependency(id: "dep:t-ma-guess", expectedRevision: ${await revisionOf(api, 'dep:t-ma-guess')}, input: { provenance: { source: "generator rule X", illustrative: false } }) { id } }`);
     expect(codes(sameSource)).toEqual(['BAD_USER_INPUT']);
     expect(message(sameSource)).toMatch(/needs provenance.source \(the public record\) and provenance.confidence/);
 
@@ -248,13 +248,13 @@ describe('no-op updates', () => {
   it('do not move the version counter, for nodes and dependencies; a real change does', async () => {
     await ok(CREATE, { input: { id: 'dep:t-ma-noop', dependent: 'fac:t-ma-c', supplier: 'fac:t-ma-d', type: 'PHYSICAL', channel: 'POWER', strength: 0.5, provenance: SOURCE } });
     const v0 = await version();
-    await ok(`mutation { updateProvider(id: "prov:t-ma-p", input: { name: "T-MA provider", headquarters: "NL" }) { id } }`);
-    await ok(`mutation { updateFacility(id: "fac:t-ma-a", input: { latitude: 52, city: null }) { id } }`);
-    await ok(`mutation { updateDependency(id: "dep:t-ma-noop", input: { strength: 0.5, redundancyGroup: null }) { id } }`);
+    await ok(`mutation { updateProvider(id: "prov:t-ma-p", expectedRevision: ${await revisionOf(api, 'prov:t-ma-p')}, input: { name: "T-MA provider", headquarters: "NL" }) { id } }`);
+    await ok(`mutation { updateFacility(id: "fac:t-ma-a", expectedRevision: ${await revisionOf(api, 'fac:t-ma-a')}, input: { latitude: 52, city: null }) { id } }`);
+    await ok(`mutation { updateDependency(id: "dep:t-ma-noop", expectedRevision: ${await revisionOf(api, 'dep:t-ma-noop')}, input: { strength: 0.5, redundancyGroup: null }) { id } }`);
     expect(await version()).toBe(v0);
-    await ok(`mutation { updateDependency(id: "dep:t-ma-noop", input: { strength: 0.6 }) { id } }`);
+    await ok(`mutation { updateDependency(id: "dep:t-ma-noop", expectedRevision: ${await revisionOf(api, 'dep:t-ma-noop')}, input: { strength: 0.6 }) { id } }`);
     expect(await version()).toBe(v0 + 1);
-    await ok(`mutation { updateProvider(id: "prov:t-ma-p", input: { name: "T-MA provider 2" }) { id } }`);
+    await ok(`mutation { updateProvider(id: "prov:t-ma-p", expectedRevision: ${await revisionOf(api, 'prov:t-ma-p')}, input: { name: "T-MA provider 2" }) { id } }`);
     expect(await version()).toBe(v0 + 2);
     await ok(`mutation { deleteDependency(id: "dep:t-ma-noop") { id } }`);
   });

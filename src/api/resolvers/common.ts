@@ -18,6 +18,10 @@ export const commonResolvers: Resolvers = {
     search: (_, { text, kinds, first }, ctx) => searchOrSnapshot(ctx, text, kinds, first ?? 20),
   },
   Mutation: {
-    deleteNode: async (_, { id, force }, ctx) => ({ id, detached: await deleteNode(ctx.db, id, force ?? false) }),
+    deleteNode: (_, { id, force, expectedRevision }, ctx) => deleteNode(ctx, { id, force: force ?? false, expectedRevision }),
+  },
+  DeleteResult: {
+    orphaned: (r) => r.orphaned ?? [],
+    adjusted: (r) => r.adjusted ?? [],
   },
 };

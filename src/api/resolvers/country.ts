@@ -3,7 +3,7 @@ import { REL } from '../../../graph-schema/vocabulary';
 import type { Resolvers } from '../../generated/resolvers';
 import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
-import { loadWritten, nodeFields, prop, related } from './node-fields';
+import { nodeFields, prop, related } from './node-fields';
 
 export const countryResolvers: Resolvers = {
   Country: {
@@ -22,8 +22,8 @@ export const countryResolvers: Resolvers = {
     countries: (_, args, ctx) => listKindOrSnapshot(ctx, 'Country', args),
   },
   Mutation: {
-    createCountry: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Country', input)),
-    updateCountry: async (_, { id, input }, ctx) =>
-      loadWritten(ctx, await updateNode(ctx.db, 'Country', id, input)),
+    createCountry: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Country', input)).id),
+    updateCountry: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Country', id, expectedRevision, input })).id),
   },
 };

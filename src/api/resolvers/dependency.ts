@@ -9,7 +9,7 @@ import {
   deleteDependency,
   setRedundancyGroup,
   updateDependency,
-} from '../../services/node-writes';
+} from '../../services/dependency-writes';
 import { loadDependencies } from '../context';
 import type { DependencyModel } from '../../store/models';
 
@@ -43,8 +43,11 @@ export const dependencyResolvers: Resolvers = {
       confidence: d.record.confidence,
       illustrative: d.record.illustrative,
       tlp: d.record.tlp ?? 'CLEAR',
+      sharedWith: d.record.sharedWith ?? [],
+      sharedWithUsers: d.record.sharedWithUsers ?? [],
       updatedAt: d.record.updatedAt,
     }),
+    revision: (d) => d.revision ?? 1,
   },
   Query: {
     dependency: (_, { id }, ctx) => ctx.dependencies.load(id),
@@ -56,13 +59,16 @@ export const dependencyResolvers: Resolvers = {
     root: (n) => n.root,
   },
   Mutation: {
-    createDependency: async (_, { input }, ctx) => (await ctx.dependencies.load(await createDependency(ctx.db, input)))!,
-    createDependencies: async (_, { inputs }, ctx) => loadDependencies(ctx, await createDependencies(ctx.db, inputs)),
-    setRedundancyGroup: async (_, { input }, ctx) => loadDependencies(ctx, await setRedundancyGroup(ctx.db, input)),
-    claimDependency: async (_, { input }, ctx) => (await ctx.dependencies.load(await claimDependency(ctx.db, input)))!,
-    updateDependency: async (_, { id, input }, ctx) =>
-      (await ctx.dependencies.load(await updateDependency(ctx.db, id, input)))!,
-    deleteDependency: async (_, { id }, ctx) => ({ id, detached: [await deleteDependency(ctx.db, id)] }),
+    createDependency: async (_, { input }, ctx) => ctx.dependencies.load(await createDependency(ctx, input)),
+    createDependencies: async (_, { inputs }, ctx) => loadDependencies(ctx, await createDependencies(ctx, inputs)),
+    setRedundancyGroup: async (_, { input }, ctx) => loadDependencies(ctx, await setRedundancyGroup(ctx, input)),
+    claimDependency: async (_, { input }, ctx) => ctx.dependencies.load(await claimDependency(ctx, input)),
+    updateDependency: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.dependencies.load(await updateDependency(ctx, id, expectedRevision, input)),
+    deleteDependency: async (_, { id, expectedRevision }, ctx) => ({
+      id,
+      detached: [await deleteDependency(ctx, { id, expectedRevision })],
+    }),
   },
 };
 

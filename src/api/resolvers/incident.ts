@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/resolvers';
 import { loadNodes } from '../context';
 import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
-import { loadWritten, nodeFields, prop, refMany } from './node-fields';
+import { nodeFields, prop, refMany } from './node-fields';
 
 export const incidentResolvers: Resolvers = {
   Incident: {
@@ -23,8 +23,8 @@ export const incidentResolvers: Resolvers = {
     incidents: (_, args, ctx) => listKindOrSnapshot(ctx, 'Incident', args),
   },
   Mutation: {
-    createIncident: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Incident', input)),
-    updateIncident: async (_, { id, input }, ctx) =>
-      loadWritten(ctx, await updateNode(ctx.db, 'Incident', id, input)),
+    createIncident: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Incident', input)).id),
+    updateIncident: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Incident', id, expectedRevision, input })).id),
   },
 };

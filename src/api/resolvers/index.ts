@@ -13,6 +13,7 @@ import { incidentResolvers } from './incident';
 import { pathResolvers } from './path';
 import { providerResolvers } from './provider';
 import { serviceResolvers } from './service';
+import { batchResolvers } from './batch';
 import { blastRadiusResolvers } from './blast-radius';
 import { rankingsResolvers } from './rankings';
 import { scenarioResolvers } from './scenario';
@@ -36,6 +37,7 @@ const all: Resolvers[] = [
   scenarioResolvers,
   graphViewResolvers,
   hiddenResolvers,
+  batchResolvers,
 ];
 
 export function mergeResolvers(parts: readonly Resolvers[] = all): Resolvers {

@@ -16,11 +16,14 @@ export const nodeFields = {
   name: (n: NodeModel) => prop<string>(n, 'name'),
   kind: (n: NodeModel) => n.kind,
   threshold: (n: NodeModel) => prop<number | null>(n, 'threshold') ?? DEFAULTS.threshold,
+  revision: (n: NodeModel) => prop<number | null>(n, 'revision') ?? 1,
   provenance: (n: NodeModel) => ({
     source: prop<string>(n, 'source'),
     confidence: prop<Confidence>(n, 'confidence'),
     illustrative: prop<boolean>(n, 'illustrative'),
     tlp: prop<Tlp | null>(n, 'tlp') ?? DEFAULTS.tlp,
+    sharedWith: prop<string[] | null>(n, 'sharedWith') ?? [],
+    sharedWithUsers: prop<string[] | null>(n, 'sharedWithUsers') ?? [],
     updatedAt: prop<string>(n, 'updatedAt'),
   }),
 };

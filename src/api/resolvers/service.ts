@@ -2,14 +2,14 @@
 import type { Resolvers } from '../../generated/resolvers';
 import { listKindOrSnapshot } from '../../services/snapshot-reads';
 import { createNode, updateNode } from '../../services/node-writes';
-import { loadWritten, nodeFields, prop, refOne, refRequired } from './node-fields';
+import { nodeFields, prop, refOne } from './node-fields';
 
 export const serviceResolvers: Resolvers = {
   Service: {
     ...nodeFields,
     serviceKind: (n) => prop(n, 'kind'),
-    provider: (n, _, ctx) => refRequired(n, 'provider', ctx),
-    country: (n, _, ctx) => refRequired(n, 'country', ctx),
+    provider: (n, _, ctx) => refOne(n, 'provider', ctx),
+    country: (n, _, ctx) => refOne(n, 'country', ctx),
     // Its own country when it has one, else its provider's headquarters (as in cross-border reports).
     location: async (n, _, ctx) => {
       if (n.refs.country?.[0] !== undefined) return refOne(n, 'country', ctx);
@@ -22,8 +22,8 @@ export const serviceResolvers: Resolvers = {
     services: (_, args, ctx) => listKindOrSnapshot(ctx, 'Service', args),
   },
   Mutation: {
-    createService: async (_, { input }, ctx) => loadWritten(ctx, await createNode(ctx.db, 'Service', input)),
-    updateService: async (_, { id, input }, ctx) =>
-      loadWritten(ctx, await updateNode(ctx.db, 'Service', id, input)),
+    createService: async (_, { input }, ctx) => ctx.nodes.load((await createNode(ctx, 'Service', input)).id),
+    updateService: async (_, { id, expectedRevision, input }, ctx) =>
+      ctx.nodes.load((await updateNode(ctx, { kind: 'Service', id, expectedRevision, input })).id),
   },
 };

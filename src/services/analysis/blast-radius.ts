@@ -28,7 +28,7 @@ import { impactTotals } from '../../analysis/impact/totals';
 import type { EdgeInput, Overlay, PropagationGraph } from '../../analysis/propagation/types';
 import type { DependencyRecord } from '../../model/records';
 import type { Snapshot } from '../../projection/snapshot';
-import { defaultDependencyId } from '../node-writes';
+import { defaultDependencyId } from '../../model/dependency-id';
 import type { AffectedIds, BlastResultIds, ExplanationIds } from './blast-result';
 
 export interface OverridesRequest {

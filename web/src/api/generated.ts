@@ -347,7 +347,7 @@ export type BlastRadiusQuery = { blastRadius: { snapshotVersion: number, mode: P
       | { id: string, name: string, kind: NodeKind }
     >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
         | { id: string, name: string, kind: NodeKind }
-        | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+        | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } | null }
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
         | { id: string, name: string, kind: NodeKind }
@@ -408,7 +408,7 @@ export type OpenScenarioQuery = { scenario: { id: string, name: string, inputJso
         | { id: string, name: string, kind: NodeKind }
       >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
           | { id: string, name: string, kind: NodeKind }
-          | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+          | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } | null }
           | { id: string, name: string, kind: NodeKind }
           | { id: string, name: string, kind: NodeKind }
           | { id: string, name: string, kind: NodeKind }
@@ -488,11 +488,11 @@ export type NodeDetailsQueryVariables = Exact<{
 
 export type NodeDetailsQuery = { node:
     | { __typename: 'Country', alpha3: string, numeric: string, natoMember: boolean, accessionYear: number | null, latitude: number, longitude: number, id: string, name: string, kind: NodeKind, threshold: number, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'CriticalFunction', sector: Sector, cisaSector: CisaSector, importance: number, importanceRule: string, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, country: { id: string, name: string }, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'Facility', facilityKind: FacilityKind, city: string | null, id: string, name: string, kind: NodeKind, threshold: number, siteLatitude: number | null, siteLongitude: number | null, country: { id: string, name: string }, countries: Array<{ id: string, name: string }>, operator: { id: string, name: string }, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'CriticalFunction', sector: Sector, cisaSector: CisaSector, importance: number, importanceRule: string, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, country: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Facility', facilityKind: FacilityKind, city: string | null, id: string, name: string, kind: NodeKind, threshold: number, siteLatitude: number | null, siteLongitude: number | null, country: { id: string, name: string } | null, countries: Array<{ id: string, name: string }>, operator: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     | { __typename: 'Incident', date: string, mechanism: string, mode: PropagationMode, rule: OutageRule, effect: CompromiseEffect | null, sources: Array<string>, id: string, name: string, kind: NodeKind, threshold: number, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     | { __typename: 'Provider', providerKind: ProviderKind, website: string | null, id: string, name: string, kind: NodeKind, threshold: number, headquarters: { id: string, name: string } | null, parent: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'Service', serviceKind: ServiceKind, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, provider: { id: string, name: string }, ownCountry: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Service', serviceKind: ServiceKind, description: string | null, id: string, name: string, kind: NodeKind, threshold: number, provider: { id: string, name: string } | null, ownCountry: { id: string, name: string } | null, metrics: { inDegree: number, outDegree: number, degree: number, betweenness: number, closeness: number, pagerank: number, hub: number, authority: number, eigenvector: number, linchpinScore: number | null, linchpinRank: number | null } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
    | null, dependencies: { steps: Array<{ dependency: { id: string, channel: Channel, crossBorder: boolean, trustCarrying: boolean, dependent:
           | { id: string, name: string, kind: NodeKind }
           | { id: string, name: string, kind: NodeKind }
@@ -545,7 +545,7 @@ export type FunctionsAtRiskQueryVariables = Exact<{
 
 
 export type FunctionsAtRiskQuery = { neighbourhood: { truncated: boolean, nodes: Array<
-      | { id: string, name: string, sector: Sector, importance: number, country: { id: string, name: string } }
+      | { id: string, name: string, sector: Sector, importance: number, country: { id: string, name: string } | null }
       | Record<PropertyKey, never>
     > } };
 
@@ -553,15 +553,15 @@ export type ProvenanceFieldsFragment = { source: string, confidence: Confidence,
 
 type GraphNode_Country_Fragment = { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
-type GraphNode_CriticalFunction_Fragment = { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+type GraphNode_CriticalFunction_Fragment = { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
-type GraphNode_Facility_Fragment = { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+type GraphNode_Facility_Fragment = { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string } | null, operator: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
 type GraphNode_Incident_Fragment = { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
 type GraphNode_Provider_Fragment = { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
-type GraphNode_Service_Fragment = { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
+type GraphNode_Service_Fragment = { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } };
 
 export type GraphNodeFragment =
   | GraphNode_Country_Fragment
@@ -620,7 +620,7 @@ export type BlastResultFragment = { snapshotVersion: number, mode: PropagationMo
     | { id: string, name: string, kind: NodeKind }
   >, affected: Array<{ state: AffectedState, effect: OutcomeEffect, loss: number, hour: number, restoredHour: number | null, wave: number, distress: number, probability: number, node:
       | { id: string, name: string, kind: NodeKind }
-      | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } }
+      | { sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string, name: string } | null }
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
       | { id: string, name: string, kind: NodeKind }
@@ -705,11 +705,11 @@ export type ExpandNeighbourhoodQueryVariables = Exact<{
 
 export type ExpandNeighbourhoodQuery = { suppliers: { nodes: Array<
       | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string } | null, operator: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
       | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
       | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     >, steps: Array<{ dependency: { id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
           | { id: string }
           | { id: string }
@@ -726,11 +726,11 @@ export type ExpandNeighbourhoodQuery = { suppliers: { nodes: Array<
           | { id: string }
         , provenance: { confidence: Confidence, illustrative: boolean, tlp: Tlp } } }> }, dependents: { nodes: Array<
       | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string } | null, operator: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
       | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
       | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+      | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     >, steps: Array<{ dependency: { id: string, channel: Channel, trustCarrying: boolean, crossBorder: boolean, dependent:
           | { id: string }
           | { id: string }
@@ -754,11 +754,11 @@ export type SearchNodesQueryVariables = Exact<{
 
 export type SearchNodesQuery = { search: Array<
     | { __typename: 'Country', natoMember: boolean, id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string }, operator: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'CriticalFunction', sector: Sector, importance: number, id: string, name: string, kind: NodeKind, country: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Facility', facilityKind: FacilityKind, id: string, name: string, kind: NodeKind, country: { id: string } | null, operator: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     | { __typename: 'Incident', id: string, name: string, kind: NodeKind, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
     | { __typename: 'Provider', providerKind: ProviderKind, id: string, name: string, kind: NodeKind, headquarters: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
-    | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string }, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
+    | { __typename: 'Service', serviceKind: ServiceKind, id: string, name: string, kind: NodeKind, location: { id: string } | null, provider: { id: string } | null, provenance: { source: string, confidence: Confidence, illustrative: boolean, tlp: Tlp, updatedAt: string } }
   > };
 
 export type GraphStatsQueryVariables = Exact<{ [key: string]: never; }>;

@@ -18,11 +18,11 @@ export function nodeFromApi(n: GraphNodeFragment): ModelNode | null {
     case 'Provider':
       return { ...base, kind: 'Provider', subKind: n.providerKind, country: n.headquarters?.id ?? null };
     case 'Facility':
-      return { ...base, kind: 'Facility', subKind: n.facilityKind, country: n.country.id, owner: n.operator.id };
+      return { ...base, kind: 'Facility', subKind: n.facilityKind, country: n.country?.id ?? null, owner: n.operator?.id ?? null };
     case 'Service':
-      return { ...base, kind: 'Service', subKind: n.serviceKind, country: n.location?.id ?? null, owner: n.provider.id };
+      return { ...base, kind: 'Service', subKind: n.serviceKind, country: n.location?.id ?? null, owner: n.provider?.id ?? null };
     case 'CriticalFunction':
-      return { ...base, kind: 'CriticalFunction', subKind: null, sector: n.sector, importance: n.importance, country: n.country.id };
+      return { ...base, kind: 'CriticalFunction', subKind: null, sector: n.sector, importance: n.importance, country: n.country?.id ?? null };
     default:
       return null;
   }

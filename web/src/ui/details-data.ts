@@ -45,8 +45,8 @@ function facts(n: DetailNode): NodeDetails['facts'] {
     case 'Facility':
       out.push(
         { label: 'Facility kind', value: humanise(n.facilityKind) },
-        { label: 'Located in', value: `${n.city ? `${n.city}, ` : ''}${n.country.name} (${n.country.id})` },
-        { label: 'Operator', value: n.operator.name, nodeId: n.operator.id },
+        { label: 'Located in', value: n.country ? `${n.city ? `${n.city}, ` : ''}${n.country.name} (${n.country.id})` : 'unknown (its country was deleted)' },
+        n.operator ? { label: 'Operator', value: n.operator.name, nodeId: n.operator.id } : { label: 'Operator', value: 'none (its operator was deleted)' },
         {
           label: 'Coordinates',
           value: n.siteLatitude != null && n.siteLongitude != null ? `${n.siteLatitude.toFixed(2)}, ${n.siteLongitude.toFixed(2)}` : 'not public',
@@ -55,14 +55,17 @@ function facts(n: DetailNode): NodeDetails['facts'] {
       if (n.countries.length > 0) out.push({ label: 'Also lands in', value: n.countries.map((c) => `${c.name} (${c.id})`).join(', ') });
       break;
     case 'Service':
-      out.push({ label: 'Service kind', value: humanise(n.serviceKind) }, { label: 'Offered by', value: n.provider.name, nodeId: n.provider.id });
+      out.push(
+        { label: 'Service kind', value: humanise(n.serviceKind) },
+        n.provider ? { label: 'Offered by', value: n.provider.name, nodeId: n.provider.id } : { label: 'Offered by', value: 'none (its provider was deleted)' },
+      );
       if (n.ownCountry) out.push({ label: 'Delivered from', value: `${n.ownCountry.name} (${n.ownCountry.id})` });
       if (n.description) out.push({ label: 'Description', value: n.description });
       break;
     case 'CriticalFunction':
       out.push(
         { label: 'Sector', value: `${SECTORS[n.sector].label} (NIS2 ${SECTORS[n.sector].nis2}; CISA ${humanise(n.cisaSector)})` },
-        { label: 'Serves', value: `${n.country.name} (${n.country.id})` },
+        { label: 'Serves', value: n.country ? `${n.country.name} (${n.country.id})` : 'unknown (its country was deleted)' },
         { label: 'Importance', value: `${formatNumber(n.importance, 1)} (${n.importanceRule})` },
       );
       if (n.description) out.push({ label: 'Description', value: n.description });

@@ -24,7 +24,7 @@ export function resultCsv(result: BlastResult): string {
       a.probability,
       a.loss,
       'sector' in a.node ? a.node.sector : '',
-      'country' in a.node ? a.node.country.id : '',
+      'country' in a.node ? (a.node.country?.id ?? '') : '',
       a.explanation.nodes.map((n) => n.id).join(' > '),
       a.explanation.illustrativeShare,
     ]),

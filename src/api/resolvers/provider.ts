@@ -4,14 +4,14 @@ import type { Resolvers } from '../../generated/resolvers';
 import { clearanceOf } from '../../auth/clearance';
 import { listKind } from '../../services/node-lists';
 import { createNode, updateNode } from '../../services/node-writes';
-import { loadWritten, nodeFields, prop, related, refRequired } from './node-fields';
+import { loadWritten, nodeFields, prop, refOne, related } from './node-fields';
 
 export const providerResolvers: Resolvers = {
   Provider: {
     ...nodeFields,
     providerKind: (n) => prop(n, 'kind'),
-    headquarters: (n, _, ctx) => refRequired(n, 'headquarters', ctx),
-    parent: (n, _, ctx) => refRequired(n, 'parent', ctx),
+    headquarters: (n, _, ctx) => refOne(n, 'headquarters', ctx),
+    parent: (n, _, ctx) => refOne(n, 'parent', ctx),
     subsidiaries: (n, _, ctx) => related(n, REL.SUBSIDIARY_OF, 'in', ctx),
     facilities: (n, _, ctx) => related(n, REL.OPERATES, 'out', ctx),
     services: (n, _, ctx) => related(n, REL.OFFERS, 'out', ctx),

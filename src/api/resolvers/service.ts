@@ -10,7 +10,7 @@ export const serviceResolvers: Resolvers = {
     ...nodeFields,
     serviceKind: (n) => prop(n, 'kind'),
     provider: (n, _, ctx) => refRequired(n, 'provider', ctx),
-    country: (n, _, ctx) => refRequired(n, 'country', ctx),
+    country: (n, _, ctx) => refOne(n, 'country', ctx),
     // Its own country when it has one, else its provider's headquarters (as in cross-border reports).
     location: async (n, _, ctx) => {
       if (n.refs.country?.[0] !== undefined) return refOne(n, 'country', ctx);

@@ -31,8 +31,8 @@ export const LIMITS = {
   maxDepth: 12,
   /** Directives per operation (@include/@skip); more only serve to make parsing expensive. */
   maxDirectives: 20,
-  /** graphql-armor's structural cost (objects 2, scalars 1, × 1.5 per level); the web's graph view costs 70,000. */
-  maxStructuralCost: 250_000,
+  /** graphql-armor's structural cost (objects 2, scalars 1, × 1.5 per level, × page sizes): a coarse outer bound; the graph view costs 70,000, a page beyond 5000 is left to its BAD_USER_INPUT. */
+  maxStructuralCost: 1_000_000,
   /** Field resolutions estimated from list sizes × nesting (query-cost.ts). */
   maxFieldCost: 250_000,
   /** Estimated analysis work: dependency visits (runs × dependencies for a COMPROMISE); one 20,000-run COMPROMISE blastRadius on the seed graph fits. */

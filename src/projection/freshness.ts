@@ -5,7 +5,7 @@
  * `markStale`, and the server adds `extensions.stale` to the response. An
  * AsyncLocalStorage carries the mark, so that the analyses, which take their
  * snapshot deep inside the analysis service, need no extra parameter
- * (docs/decisions/0011-neo4j-faults-stale-reads.md).
+ * (docs/decisions/0010-neo4j-faults-stale-reads.md).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Snapshot } from './snapshot';

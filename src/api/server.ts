@@ -152,6 +152,8 @@ export async function startServer(
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const caller = await signIn.callerOf(req, res);
     if (!caller) return;
+    // Each signed-in caller has its own bucket (beside the address's, which also bounds failed sign-ins).
+    limiter.take(`caller:${caller.id}`);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

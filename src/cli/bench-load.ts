@@ -23,14 +23,38 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
+import { newApiKey } from '../auth/api-keys';
+import { insertApiKey, upsertUser } from '../store/access';
+import { connect } from '../store/driver';
 import type { Neo4jConfig } from '../store/driver';
 import type { LoadServerMessage } from './bench-load-server';
 
-/** The headers of every load-test request: where a sign-in key goes. */
-export function loadHeaders(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (env.LINCHPIN_LOAD_TOKEN) headers.authorization = `Bearer ${env.LINCHPIN_LOAD_TOKEN}`;
-  return headers;
+/** The headers of a load-test request, signed in with `key` (LINCHPIN_LOAD_TOKEN, when set, for every group). */
+export function loadHeaders(env: NodeJS.ProcessEnv, key: string): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${env.LINCHPIN_LOAD_TOKEN ?? key}` };
+}
+
+/**
+ * One signed-in user per client group (administrators, so every group may do what it does), as a
+ * deployment has many callers: each has its own rate limit and share of the analysis pool.
+ */
+async function groupKeys(config: Neo4jConfig, groups: readonly string[]): Promise<Map<string, string>> {
+  const db = connect(config);
+  try {
+    const keys = new Map<string, string>();
+    for (const group of groups) {
+      const id = `bench-load-${group}`;
+      await upsertUser(db, { id, name: `load test (${group})`, organisation: null, roles: ['ADMIN'] });
+      const key = await newApiKey();
+      await db.write((tx) => insertApiKey(tx, { id: key.id, userId: id, name: 'npm run bench', createdAt: new Date().toISOString(), salt: key.salt, hash: key.hash }), {
+        countsAsModelWrite: false,
+      });
+      keys.set(group, key.key);
+    }
+    return keys;
+  } finally {
+    await db.close();
+  }
 }
 
 function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -188,7 +212,6 @@ export async function loadTest(config: Neo4jConfig, env: NodeJS.ProcessEnv = pro
   const seconds = envNumber(env, 'LINCHPIN_LOAD_SECONDS', 300);
   const totalClients = Math.round(envNumber(env, 'LINCHPIN_LOAD_CLIENTS', 200));
   const warmup = envNumber(env, 'LINCHPIN_LOAD_WARMUP_SECONDS', 10);
-  const headers = loadHeaders(env);
   const names = new Set((env.LINCHPIN_LOAD_GROUPS ?? GROUPS.map((g) => g.name).join(',')).split(',').map((n) => n.trim()));
   const unknown = [...names].filter((n) => !GROUPS.some((g) => g.name === n));
   if (unknown.length > 0) throw new Error(`LINCHPIN_LOAD_GROUPS: unknown group(s) ${unknown.join(', ')}; known: ${GROUPS.map((g) => g.name).join(', ')}`);
@@ -197,16 +220,19 @@ export async function loadTest(config: Neo4jConfig, env: NodeJS.ProcessEnv = pro
   const clientsOf = (g: Group, scale: number) => Math.max(1, Math.round((totalClients * g.share * scale) / shares));
   console.log(`\nload: ${totalClients} concurrent clients for ${seconds} s (after ${warmup} s of warm-up), server in its own process; groups ${chosen.map((g) => g.name).join(', ')}`);
 
+  const keys = await groupKeys(config, chosen.map((g) => g.name));
+  const headersOf = (g: Group) => loadHeaders(env, keys.get(g.name)!);
+  const headers = headersOf(chosen[0]!);
   const { child, url } = await startServerProcess(config);
   try {
     // Warm-up: every group once at a tenth of the clients, then the memory baseline.
-    await Promise.all(chosen.map((g) => runGroup(url, g, clientsOf(g, 0.1), warmup, headers)));
+    await Promise.all(chosen.map((g) => runGroup(url, g, clientsOf(g, 0.1), warmup, headersOf(g))));
     const warm = await askMemory(child);
     acknowledged.length = 0;
     const writesBefore = writeSerial;
 
     const started = performance.now();
-    const results = await Promise.all(chosen.map((g) => runGroup(url, g, clientsOf(g, 1), seconds, headers)));
+    const results = await Promise.all(chosen.map((g) => runGroup(url, g, clientsOf(g, 1), seconds, headersOf(g))));
     const elapsed = (performance.now() - started) / 1000;
     const end = await askMemory(child);
 

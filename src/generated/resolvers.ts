@@ -2545,6 +2545,8 @@ export type Scenario = {
   name: Scalars['String']['output'];
   /** The id of the caller who saved it, who alone (with administrators) may rename or delete it; `local` for the incident replays. */
   owner: Scalars['String']['output'];
+  /** True when `result` was computed again for you: it was saved by someone whose clearance sees a different graph, so the stored inputs ran on the graph you see. */
+  recomputedForClearance: Scalars['Boolean']['output'];
   /** The stored result. */
   result: BlastRadius;
   /** Graph version it ran on. */
@@ -3955,6 +3957,7 @@ export type ScenarioResolvers<ContextType = ApiContext, ParentType extends Resol
   inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recomputedForClearance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType>;
   snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -25,6 +25,8 @@ export interface StoredScenario {
   inputJson: string;
   resultJson: string;
   incident: string | null;
+  /** The clearance view the result was computed on (src/projection/visible-view.ts; '' the whole model). */
+  viewKey: string;
 }
 
 /** Whose scenarios a read, rename or delete may touch: these owners' (null: everyone's). */
@@ -34,7 +36,7 @@ export type ScenarioOwners = readonly string[] | null;
 export const LEGACY_OWNER = 'local';
 
 const FIELDS =
-  's {.id, .name, .description, .author, owner: coalesce(s.owner, $legacyOwner), .createdAt, .snapshotVersion, .inputJson, .resultJson, .incident} AS s';
+  's {.id, .name, .description, .author, owner: coalesce(s.owner, $legacyOwner), .createdAt, .snapshotVersion, .inputJson, .resultJson, .incident, viewKey: coalesce(s.viewKey, "")} AS s';
 const OWNED = '($owners IS NULL OR coalesce(s.owner, $legacyOwner) IN $owners)';
 
 /** The key a name is unique by, for one owner. */

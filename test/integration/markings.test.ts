@@ -169,4 +169,33 @@ describe('TLP markings in analyses', () => {
     expect(ranked).toContain('prov:tlp-origin');
     expect(ranked.filter((id) => ['prov:tlp-red', 'prov:tlp-amber', 'prov:tlp-strict'].includes(id))).toEqual([]);
   }, 150_000);
+
+  it('a saved scenario is re-checked against its reader’s clearance: recomputed on the reader’s graph, or absent when its origin is hidden', async () => {
+    type Saved = { saveScenario: { id: string; recomputedForClearance: boolean; result: { affected: { node: { id: string } }[] } } };
+    const save = (origins: string[]) =>
+      ok<Saved>(
+        'mutation($n: String!, $o: [ID!]!) { saveScenario(input: { name: $n, author: "alice", analysis: { origins: $o, durationHours: 72 } }) { id recomputedForClearance result { affected { node { id } } } } }',
+        { n: `tlp ${origins.join(' ')} ${Date.now()}`, o: origins },
+        as('alice'),
+      );
+    const fromOrigin = (await save(['prov:tlp-origin'])).saveScenario;
+    expect(fromOrigin.recomputedForClearance).toBe(false);
+    expect(fromOrigin.result.affected.map((a) => a.node.id).sort()).toEqual(['fn:tlp-fn', 'prov:tlp-origin', 'prov:tlp-red']);
+    // The administrator may read every scenario, but sees neither the RED nor the AMBER elements.
+    const read = (
+      await ok<{ scenario: { recomputedForClearance: boolean; result: { affected: { node: { id: string } }[] } } }>(
+        'query($id: ID!) { scenario(id: $id) { recomputedForClearance result { affected { node { id } } } } }',
+        { id: fromOrigin.id },
+      )
+    ).scenario;
+    expect(read.recomputedForClearance).toBe(true);
+    expect(read.result.affected.map((a) => a.node.id)).toEqual(['prov:tlp-origin']);
+    const fromRed = (await save(['prov:tlp-red'])).saveScenario;
+    const hidden = await api.gql('query($id: ID!) { scenario(id: $id) { id } }', { id: fromRed.id });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const listed = (await ok<{ scenarios: { id: string }[] }>('{ scenarios(first: 500) { id } }')).scenarios.map((s) => s.id);
+    expect(listed).toContain(fromOrigin.id);
+    expect(listed).not.toContain(fromRed.id);
+    await api.db.write((tx) => tx.run('MATCH (s:Scenario) WHERE s.id IN $ids DELETE s', { ids: [fromOrigin.id, fromRed.id] }), { countsAsModelWrite: false });
+  });
 });

@@ -10,6 +10,7 @@ import { LOCAL_CALLER } from '../../auth/caller';
 import type { Caller } from '../../auth/caller';
 import { AnalysisPool } from '../../jobs/AnalysisPool';
 import type { AnalysisPoolOptions, PoolSnapshot } from '../../jobs/AnalysisPool';
+import { NotFoundError } from '../../errors';
 import type { Snapshot, SnapshotData } from '../../projection/snapshot';
 import { SnapshotManager } from '../../projection/snapshot-manager';
 import { visibleView } from '../../projection/visible-view';
@@ -41,7 +42,7 @@ import {
   renameOwnScenario,
   storeScenario,
 } from './scenarios';
-import type { ScenarioPageRequest } from './scenarios';
+import type { ScenarioModel, ScenarioPageRequest } from './scenarios';
 import { StressTests } from './stress-tests';
 import type { StressTestLimits, StressTestRequest } from './stress-tests';
 
@@ -217,12 +218,33 @@ export class AnalysisService {
     return storeScenario(this.db, snapshot, input, by, run);
   }
 
-  scenarios(by: Caller = LOCAL_CALLER, page: ScenarioPageRequest = {}) {
-    return listScenarios(this.db, by, page);
+  /**
+   * A stored scenario as the reader may see it: its result was computed on the saver's view of
+   * the graph, so when the reader's clearance sees a different graph the stored input runs again
+   * on the reader's view (`recomputedForClearance`), and an input naming an origin the reader
+   * cannot see makes the scenario absent for them (null).
+   */
+  private async forReader(s: ScenarioModel, by: Caller): Promise<ScenarioModel | null> {
+    const view = await this.snapshot();
+    if (view.viewKey === s.viewKey) return s;
+    try {
+      const { result } = await this.run(by, view, 'scenarioRun', JSON.parse(s.inputJson) as NormalisedRequest);
+      return { ...s, result, viewKey: view.viewKey, recomputedForClearance: true };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 
-  scenario(id: string, by: Caller = LOCAL_CALLER) {
-    return loadScenario(this.db, id, by);
+  async scenarios(by: Caller = LOCAL_CALLER, page: ScenarioPageRequest = {}) {
+    const rows = await Promise.all((await listScenarios(this.db, by, page)).map((s) => this.forReader(s, by)));
+    return rows.filter((s): s is ScenarioModel => s !== null);
+  }
+
+  async scenario(id: string, by: Caller = LOCAL_CALLER) {
+    const s = await this.forReader(await loadScenario(this.db, id, by), by);
+    if (!s) throw new NotFoundError(`no scenario with id '${id}'`);
+    return s;
   }
 
   renameScenario(id: string, name: string, by: Caller = LOCAL_CALLER) {
@@ -234,7 +256,7 @@ export class AnalysisService {
   }
 
   async compareScenarios(a: string, b: string, by: Caller = LOCAL_CALLER) {
-    const [sa, sb] = await Promise.all([loadScenario(this.db, a, by), loadScenario(this.db, b, by)]);
+    const [sa, sb] = await Promise.all([this.scenario(a, by), this.scenario(b, by)]);
     return { a: sa, b: sb, ...compare(sa, sb) };
   }
 

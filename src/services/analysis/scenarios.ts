@@ -52,6 +52,10 @@ export interface ScenarioModel {
   inputJson: string;
   incidentId: string | null;
   result: BlastResultIds;
+  /** The clearance view `result` was computed on. */
+  viewKey: string;
+  /** True when `result` was computed again for the reader, whose clearance sees a different graph than the saver's. */
+  recomputedForClearance: boolean;
 }
 
 export function toModel(s: StoredScenario): ScenarioModel {
@@ -66,6 +70,8 @@ export function toModel(s: StoredScenario): ScenarioModel {
     inputJson: s.inputJson,
     incidentId: s.incident,
     result: JSON.parse(s.resultJson) as BlastResultIds,
+    viewKey: s.viewKey,
+    recomputedForClearance: false,
   };
 }
 
@@ -136,6 +142,7 @@ export async function storeScenario(db: GraphDb, snapshot: Snapshot, input: Scen
     inputJson: JSON.stringify(request),
     resultJson: JSON.stringify(result),
     incident: input.incident ?? null,
+    viewKey: snapshot.viewKey,
   };
   await createScenario(db, stored);
   return toModel(stored);

@@ -38,7 +38,12 @@ describe('rankings', () => {
     expect(await selectedId(app.page), 'selected after clicking the row').toBe(top);
     await app.page.waitForFunction((want) => document.querySelector('[data-testid="details-id"]')?.textContent?.includes(want) === true, top, { timeout: 15_000 });
 
-    expect((await rowIds('rankings-centrality')).length, 'rows of rankings-centrality').toBeGreaterThan(0);
+    // The centrality table is computed in the analysis pool on first use: wait for its rows.
+    await app.page
+      .waitForFunction(() => document.querySelector('[data-testid="rankings-centrality"] [data-node-id]') !== null, undefined, { timeout: 30_000, polling: 200 })
+      .catch(() => undefined);
+    const centralityText = (await byTestId(app.page, 'rankings-centrality').textContent())?.slice(0, 300);
+    expect((await rowIds('rankings-centrality')).length, `rows of rankings-centrality (panel: ${centralityText})`).toBeGreaterThan(0);
     expect((await rowIds('rankings-concentration')).length, 'rows of rankings-concentration').toBeGreaterThan(0);
     expect(app.errors, 'console errors and page errors').toEqual([]);
   });

@@ -195,7 +195,7 @@ describe('scenarios: owners, names unique per owner, rename, delete, paging', ()
   it('a second scenario with a name its owner has (ignoring case and spaces) is a CONFLICT naming the name; nothing is replaced', async () => {
     const first = await save('Workers: OVH fire');
     expect(first.errors).toBeUndefined();
-    expect(first.data!.saveScenario.owner).toBe('dev-open');
+    expect(first.data!.saveScenario.owner).toBe('test-admin');
     const again = await save('  workers:   ovh FIRE ', ['prov:aws']);
     expect(codes(again)).toEqual(['CONFLICT']);
     expect(again.errors![0]!.message).toContain("'workers:   ovh FIRE'");

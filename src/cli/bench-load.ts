@@ -35,7 +35,8 @@ export function loadHeaders(env: NodeJS.ProcessEnv, key: string): Record<string,
 }
 
 /**
- * One signed-in user per client group (administrators, so every group may do what it does), as a
+ * One signed-in user per client group (editors, so every group may do what it does; not administrators,
+ * which would keep `npm start` from making its first administrator on this database), as a
  * deployment has many callers: each has its own rate limit and share of the analysis pool.
  */
 async function groupKeys(config: Neo4jConfig, groups: readonly string[]): Promise<Map<string, string>> {
@@ -44,7 +45,7 @@ async function groupKeys(config: Neo4jConfig, groups: readonly string[]): Promis
     const keys = new Map<string, string>();
     for (const group of groups) {
       const id = `bench-load-${group}`;
-      await upsertUser(db, { id, name: `load test (${group})`, organisation: null, roles: ['ADMIN'] });
+      await upsertUser(db, { id, name: `load test (${group})`, organisation: null, roles: ['EDITOR'] });
       const key = await newApiKey();
       await db.write((tx) => insertApiKey(tx, { id: key.id, userId: id, name: 'npm run bench', createdAt: new Date().toISOString(), salt: key.salt, hash: key.hash }), {
         countsAsModelWrite: false,

@@ -244,6 +244,8 @@ export async function startServer(
         return sendError(res, 429, error.code, error.message, { 'retry-after': String(error.retryAfterSeconds) });
       }
       if (error instanceof LinchpinError) return sendError(res, HTTP_STATUS[error.code], error.code, error.message.slice(0, LIMITS.maxMessageChars));
+      // The client went away while its body was read: nobody to answer, nothing went wrong here.
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' && req.destroyed) return;
       console.error('linchpin: internal error in a request:', error);
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error; see the server log');
     });

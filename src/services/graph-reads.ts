@@ -6,9 +6,10 @@
 import { NODE_KINDS } from '../../graph-schema/vocabulary';
 import type { NodeKind, Sector } from '../../graph-schema/vocabulary';
 import { NotFoundError, ValidationError } from '../errors';
-import type { CountrySummaryModel, DependencyModel, NeighbourhoodModel, NodeModel, PathModel } from '../store/models';
+import type { CountrySummaryModel, NeighbourhoodModel, NodeModel, PathModel } from '../store/models';
 import type { GraphDb } from '../store/driver';
 import type { Visibility } from '../store/visibility';
+import { NeighbourhoodWalk } from './neighbourhood-walk';
 import {
   PATH_SEARCH_LIMIT,
   countryDirectDependencies,
@@ -36,32 +37,10 @@ export async function neighbourhood(
   return db.read(async (tx) => {
     const root = (await nodesByIds(tx, [id], vis)).get(id);
     if (!root) throw new NotFoundError(`no node with id '${id}'`);
-    const seen = new Set([id]);
-    const seenEdges = new Set<string>();
-    const steps: { depth: number; dependency: DependencyModel }[] = [];
-    let frontier = [id];
-    let truncated = false;
-    for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-      const next: string[] = [];
-      for (const dep of await dependencyLevel(tx, frontier, direction, vis)) {
-        if (seenEdges.has(dep.record.id)) continue;
-        seenEdges.add(dep.record.id);
-        steps.push({ depth: level, dependency: dep });
-        const other = direction === 'DEPENDENCIES' ? dep.record.supplier : dep.record.dependent;
-        if (!seen.has(other)) {
-          if (seen.size > MAX_NEIGHBOURHOOD_NODES) {
-            truncated = true;
-            break;
-          }
-          seen.add(other);
-          next.push(other);
-        }
-      }
-      frontier = next;
-    }
-    seen.delete(id);
-    const nodes = await nodesByIds(tx, [...seen], vis);
-    return { root, direction, depth, nodes: [...nodes.values()], steps, truncated };
+    const walk = new NeighbourhoodWalk(id, direction, MAX_NEIGHBOURHOOD_NODES);
+    for (let level = 1; walk.more(level, depth); level++) walk.step(level, await dependencyLevel(tx, walk.frontier, direction, vis));
+    const nodes = await nodesByIds(tx, walk.reached(), vis);
+    return { root, direction, depth, nodes: [...nodes.values()], steps: walk.steps, truncated: walk.truncated };
   });
 }
 

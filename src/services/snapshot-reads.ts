@@ -19,6 +19,7 @@ import type { GraphDb } from '../store/driver';
 import { PATH_SEARCH_LIMIT, dependenciesByIds, nodesByIds, toDependencyModel } from '../store/graph-queries';
 import type { Page } from '../store/graph-queries';
 import type { DependencyFilter } from '../store/list-filters';
+import { NeighbourhoodWalk } from './neighbourhood-walk';
 import { MAX_NEIGHBOURHOOD_NODES, dependencyPath, neighbourhood, search } from './graph-reads';
 import { checkFirst, decodeCursor, listDependencyPage, listKind, toConnection } from './node-lists';
 import type { Connection, ListArgs } from './node-lists';
@@ -376,36 +377,16 @@ export function neighbourhoodFromSnapshot(
   const root = nodesFromSnapshot(snapshot, [id], clearance).get(id);
   if (!root) throw new NotFoundError(`no node with id '${id}'`);
   const g = snapshot.graph;
-  const seen = new Set([id]);
-  const steps: { depth: number; dependency: DependencyModel }[] = [];
-  const seenEdges = new Set<string>();
-  let frontier = [id];
-  let truncated = false;
-  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-    const edges = frontier
+  const walk = new NeighbourhoodWalk(id, direction, MAX_NEIGHBOURHOOD_NODES);
+  for (let level = 1; walk.more(level, depth); level++) {
+    const edges = walk.frontier
       .filter((v) => g.hasNode(v))
       .flatMap((v) => (direction === 'DEPENDENCIES' ? g.outEdges(v) : g.inEdges(v)))
       .filter((e) => dependencyVisible(snapshot, e, clearance))
       .sort();
-    const next: string[] = [];
-    for (const e of edges) {
-      if (seenEdges.has(e)) continue;
-      seenEdges.add(e);
-      steps.push({ depth: level, dependency: dependencyModel(snapshot, e) });
-      const other = direction === 'DEPENDENCIES' ? g.target(e) : g.source(e);
-      if (!seen.has(other)) {
-        if (seen.size > MAX_NEIGHBOURHOOD_NODES) {
-          truncated = true;
-          break;
-        }
-        seen.add(other);
-        next.push(other);
-      }
-    }
-    frontier = next;
+    walk.step(level, edges.map((e) => dependencyModel(snapshot, e)));
   }
-  seen.delete(id);
-  return { root, direction, depth, nodes: [...nodesFromSnapshot(snapshot, [...seen], clearance).values()], steps, truncated };
+  return { root, direction, depth, nodes: [...nodesFromSnapshot(snapshot, walk.reached(), clearance).values()], steps: walk.steps, truncated: walk.truncated };
 }
 
 /** As graph-reads `dependencyPath` (the caller validated its arguments): one shortest path by breadth-first search. */

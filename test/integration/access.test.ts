@@ -9,6 +9,7 @@ import type { Role } from '../../graph-schema/vocabulary';
 import { fieldRoles } from '../../src/api/access';
 import { buildSchema } from '../../src/api/schema';
 import { listAudit } from '../../src/store/audit';
+import { bootstrapAdministrator } from '../../src/services/access';
 import { getNamedType, isLeafType, isNonNullType } from 'graphql';
 import type { GraphQLField } from 'graphql';
 import { startTestApi, testUserKey } from './db';
@@ -108,6 +109,23 @@ describe('sign-in', () => {
     expect(log.data!.auditLog.map((e) => e.action)).toEqual(['user.roles', 'user.create']);
     expect((JSON.parse(log.data!.auditLog[0]!.before!) as { roles: string[] }).roles).toEqual(['VIEWER']);
     expect((JSON.parse(log.data!.auditLog[0]!.after!) as { roles: string[] }).roles).toEqual(['PLANNER']);
+  });
+
+  it('makes the first administrator with a key (what npm start prints) only when there is none', async () => {
+    expect(await bootstrapAdministrator(api.db)).toBeNull();
+    // Files run one at a time: set the administrators aside for a moment, as on a fresh database.
+    const admins = (await api.db.read((tx) => tx.run("MATCH (u:User) WHERE 'ADMIN' IN u.roles AND NOT coalesce(u.disabled, false) RETURN u.id AS id"))).map((r) => String(r.id));
+    await api.db.write((tx) => tx.run('MATCH (u:User) WHERE u.id IN $ids SET u.disabled = true', { ids: admins }), { countsAsModelWrite: false });
+    try {
+      const first = await bootstrapAdministrator(api.db);
+      expect(first?.userId).toBe('admin');
+      const me = await api.gql<{ me: { id: string; roles: string[] } }>('{ me { id roles } }', {}, { credential: first!.key });
+      expect(me.data?.me).toEqual({ id: 'admin', roles: ['ADMIN'] });
+      expect(await bootstrapAdministrator(api.db)).toBeNull();
+    } finally {
+      await api.db.write((tx) => tx.run('MATCH (u:User) WHERE u.id IN $ids SET u.disabled = false', { ids: admins }), { countsAsModelWrite: false });
+      await api.db.write((tx) => tx.run("MATCH (k:ApiKey {userId: 'admin'}) DETACH DELETE k WITH 1 AS x MATCH (u:User {id: 'admin'}) DETACH DELETE u"), { countsAsModelWrite: false });
+    }
   });
 });
 
